@@ -1,0 +1,61 @@
+"""eventwire: sourced political event data from news text.
+
+The public API::
+
+    import eventwire
+    record = eventwire.extract("path/to/article.txt", published="2021-08-09")
+    with eventwire.open_store("eventwire.duckdb") as store:
+        ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventwire.errors import EventwireError, InputError, ModelMissingError
+from eventwire.types import (Actor, Article, ArticleRecord, Attribution, Boilerplate, Event, EventDate, Place,
+                             Quote, Span, Timex)
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
+    from eventwire.store.duckdb import Store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor", "Article", "ArticleRecord", "Attribution", "Boilerplate", "Event", "EventDate",
+    "EventwireError", "InputError", "ModelMissingError", "Pipeline", "Place", "Quote", "Span", "Timex",
+    "__version__", "extract", "open_store",
+]
+
+_default_pipeline: Pipeline | None = None
+
+
+def extract(text_or_path: str | Path, published: str | None = None) -> ArticleRecord:
+    """The record of one article, given as its text or the path of a file holding it.
+
+    `published` (YYYY-MM-DD) overrides any date in the article. The model loads once per process.
+    """
+    global _default_pipeline
+    if _default_pipeline is None:
+        from eventwire.pipeline import Pipeline
+
+        _default_pipeline = Pipeline()
+    return _default_pipeline.extract(text_or_path, published=published)
+
+
+def open_store(path: str | Path = "eventwire.duckdb", *, read_only: bool = False) -> Store:
+    """Open (creating when needed) an eventwire DuckDB store."""
+    from eventwire.store.duckdb import open_store as _open
+
+    return _open(path, read_only=read_only)
+
+
+def __getattr__(name: str) -> object:
+    # Pipeline is imported on first use so `import eventwire` stays light (no spaCy import).
+    if name == "Pipeline":
+        from eventwire.pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(name)

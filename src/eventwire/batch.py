@@ -1,0 +1,88 @@
+"""The plain functions behind `eventwire extract` and `eventwire ingest`.
+
+Both read every input, turn the articles into records through one Pipeline (one model load) and
+either hand the records on (extract) or store them a batch per transaction (ingest). An input that
+fails becomes an InputError the caller sees (extract) or the store records (ingest); the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from eventwire.config import Config, load_config
+from eventwire.errors import InputError
+from eventwire.ingest.sources import iter_articles
+from eventwire.pipeline import Pipeline
+from eventwire.store.duckdb import Store
+from eventwire.types import Article, ArticleRecord
+
+Progress = Callable[[int], None]
+
+
+def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    chunk: list[Article | InputError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def extract_inputs(inputs: Iterable[str], *, published: str | None = None, pipeline: Pipeline | None = None,
+                   config: Config | None = None) -> Iterator[ArticleRecord | InputError]:
+    """A record per article (or an InputError per failed input), in input order."""
+    config = config or (pipeline.config if pipeline else load_config())
+    pipeline = pipeline or Pipeline(config)
+    items = iter_articles(inputs, published=published, config=config)
+    for chunk in _chunks(items, config.get("model.batch_size")):
+        articles = [i for i in chunk if isinstance(i, Article)]
+        records = iter(pipeline.records(articles))
+        for item in chunk:
+            yield item if isinstance(item, InputError) else next(records)
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input went in (or was already there), 1 when some failed."""
+        return 1 if self.failed else 0
+
+
+def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None = None,
+                  pipeline: Pipeline | None = None, config: Config | None = None,
+                  progress: Progress | None = None) -> IngestReport:
+    """Read, extract and store every article of `inputs`; already stored articles are skipped by id.
+
+    Commits once per `store.batch_size` articles, so a killed run loses at most one batch.
+    """
+    config = config or (pipeline.config if pipeline else load_config())
+    pipeline = pipeline or Pipeline(config)
+    report = IngestReport()
+    items = iter_articles(inputs, published=published, config=config)
+    for chunk in _chunks(items, config.get("store.batch_size")):
+        fresh: list[Article] = []
+        seen: set[str] = set()
+        for item in chunk:
+            if isinstance(item, InputError):
+                store.add_error(item)
+                report.failed += 1
+                report.errors.append(item)
+            elif item.id in seen or store.has_article(item.id):
+                report.skipped += 1
+            else:
+                seen.add(item.id)
+                fresh.append(item)
+        if fresh:
+            report.added += store.add_records(list(pipeline.records(fresh)))
+        if progress:
+            progress(len(chunk))
+    return report

@@ -1,0 +1,1 @@
+"""Readers: plain text, HTML, JSON Lines, feeds, directories, standard input and URLs."""

@@ -1,0 +1,153 @@
+"""JSON Lines and RSS/Atom feeds: several articles per input, each carrying its own metadata."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from eventwire.errors import InputError
+from eventwire.types import Article
+
+_BLOCK_TAGS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "br",
+               "section", "article", "figcaption", "dd", "dt"}
+
+
+def normalize_published(value: str, source: str) -> str:
+    """`value` as ISO 8601 (date only when only a date is given); E110 naming `source` otherwise."""
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise InputError("E110", source=source, value=value) from exc
+
+
+def _str_field(obj: dict[str, Any], name: str, source: str, line: int) -> str | None:
+    value = obj.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError("E111", source=source, line=line, field=name)
+    return value
+
+
+def read_jsonl(text: str, source: str) -> Iterator[Article | InputError]:
+    """One article per line: `text` or `html`, optional `title`, `published`, `url`, `outlet`, `byline`.
+
+    A bad line yields an InputError naming the file and the line; the lines after it still count.
+    """
+    # Imported here: the HTML reader pulls in trafilatura, needed only for `html` lines.
+    from eventwire.ingest.html import read_html
+    from eventwire.ingest.text import read_text
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            obj = json.loads(raw)
+            if not isinstance(obj, dict):
+                raise InputError("E104", source=source, line=number, reason="not a JSON object")
+            body = _str_field(obj, "text", source, number)
+            html = _str_field(obj, "html", source, number)
+            url = _str_field(obj, "url", source, number)
+            if body is not None and body.strip():
+                article = read_text(body, where)
+            elif html is not None and html.strip():
+                article = read_html(html, where, url=url)
+            else:
+                raise InputError("E105", source=source, line=number)
+            article.url = url or article.url
+            for name in ("title", "outlet", "byline"):
+                value = _str_field(obj, name, source, number)
+                if value:
+                    setattr(article, name, value)
+            published = _str_field(obj, "published", source, number)
+            if published:
+                article.published = normalize_published(published, where)
+                article.published_from = "input"
+            yield article
+        except json.JSONDecodeError as exc:
+            yield InputError("E104", source=source, line=number, reason=exc.msg)
+        except InputError as exc:
+            yield exc
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Plain text of a small HTML fragment (a feed entry), one paragraph per block element."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment.strip()
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    parts: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = re.sub(r"\s+", " ", "".join(current)).strip()
+        if text:
+            parts.append(text)
+        current.clear()
+
+    def walk(el: Any) -> None:
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = el.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(root)
+    flush()
+    return "\n\n".join(parts)
+
+
+def _struct_time_iso(value: time.struct_time | None) -> str | None:
+    if value is None:
+        return None
+    stamp = datetime(*value[:6])
+    return stamp.isoformat() if (stamp.hour, stamp.minute, stamp.second) != (0, 0, 0) else stamp.date().isoformat()
+
+
+def read_feed(data: bytes | str, source: str) -> Iterator[Article | InputError]:
+    """RSS or Atom: one article per entry, from its content (else its summary)."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if parsed.get("bozo") and not parsed.entries:
+        yield InputError("E107", source=source, reason=parsed.get("bozo_exception", "not a feed"))
+        return
+    outlet = parsed.feed.get("title") or None
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{source}#{entry.get('id') or entry.get('link') or number}"
+        contents = entry.get("content") or []
+        body = contents[0].get("value", "") if contents else entry.get("summary", "")
+        text = html_fragment_text(body or "")
+        if not text:
+            yield InputError("E103", source=where)
+            continue
+        published = _struct_time_iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+        yield Article(
+            text=text,
+            source=where,
+            title=entry.get("title") or None,
+            byline=entry.get("author") or None,
+            outlet=outlet,
+            url=entry.get("link") or None,
+            published=published,
+            published_from="input" if published else "none",
+        )

@@ -1,0 +1,245 @@
+"""The plain-text article header and page furniture, found line by line and reported as spans.
+
+Text copied from a news page carries the page around the story: a headline, a byline, the
+publication line, image alt text and captions, app promotions, "Read More:" links, share buttons and
+a copyright footer. Nothing is cut out: each piece becomes an ``Article.boilerplate`` span, and the
+headline, byline and publication date fill the article's fields.
+
+The cascade, in order:
+1. Lines that are furniture wherever they stand: related links ("Read More: ..."), captions
+   ("Caption: ...", "Photo: ..."), promotions and footers (app stores, "Follow us", "Subscribe",
+   "Copyright ...", "Advertisement"). Only whole, short lines: prose that mentions an app stays prose.
+2. The header block: the lines before the first line that reads as body prose (a sentence-final
+   mark and at least four words, or at least 25 words). In it the first line is the headline when it
+   does not end with a full stop; "By ..." lines are bylines; "Published ..."/"Updated ..." lines and
+   bare dates are publication lines; every other short line there without a sentence-final mark is
+   image alt text or a caption.
+3. A news dateline opening the first body paragraph ("KABUL, Aug 15 (Sample Wire) — ").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from eventwire.types import Article, Boilerplate, BoilerplateKind
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+_RELATED_STRICT = re.compile(
+    r"^\s*(?:read more|read also|also read|see also|related|watch|listen|more|recommended|must read|"
+    r"don['’]t miss)\s*[:|»>–—-]",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^\s*[(\[]?\s*(?:caption|photo|photograph|image|picture|pic|file photo|file image|photo credit|"
+    r"image credit|credit|video|graphic|illustration)s?\b\s*(?:[:|/–—-]|by\b|courtesy\b)",
+    re.IGNORECASE,
+)
+# Promotions and footers that are furniture whatever their punctuation.
+_PROMO_STRONG = re.compile(
+    r"(?:copyright|©|all rights reserved|^\s*advertisement\s*$|^\s*sponsored\b|^\s*share\s*$|"
+    r"^\s*share (?:this|on)\b|^\s*tags?\s*:|^\s*topics?\s*:|^\s*filed under\b|comments?\s*\(\d+\)|"
+    r"^\s*print\s*$|^\s*e-?mail\s*$|^\s*skip to\b|^\s*log ?in\b|^\s*sign in\b)",
+    re.IGNORECASE,
+)
+# Words of promotions: furniture only in a short line that is not a sentence, or that starts with
+# the imperative a promotion uses ("Download the app", "Follow us on ...").
+_PROMO_WEAK = re.compile(
+    r"(?:\bapps?\b|google play|app store|play store|\bandroid\b|\bios\b|subscribe|newsletter|sign up|"
+    r"stay tuned|follow us|like us|join us|\bfacebook\b|\btwitter\b|\binstagram\b|\bwhatsapp\b|"
+    r"\btelegram\b|\byoutube\b|click here|tap here)",
+    re.IGNORECASE,
+)
+_PROMO_IMPERATIVE = re.compile(
+    r"^\s*(?:download|subscribe|follow|sign up|click|tap|get (?:it|the|our)|stay tuned|join|like us|"
+    r"install|listen on|watch on)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|reporting by|reported by|words by|author)\s*[:\-–—]?\s+(?P<name>\S.{0,100}?)\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"^\s*(?P<label>published|updated|last updated|posted|first published|date|posted on|published on|"
+    r"updated on|dated)\s*(?:on|at)?\s*[:\-–—]?\s*(?P<when>\S.{3,80}?)\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_HAS_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?P<dl>(?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s+(?:[A-Z][A-Za-z.'’-]+\s?){1,3}(?:\s*\d{1,2})?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s*)\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # end of the visible text, before the newline
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of `text` with its offsets (newline characters excluded)."""
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x85")
+        lines.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return lines
+
+
+def _trimmed(line: Line) -> tuple[int, int]:
+    """The line's offsets without its leading and trailing white space (NBSP included)."""
+    lead = len(line.text) - len(line.text.lstrip())
+    trail = len(line.text) - len(line.text.rstrip())
+    return line.start + lead, line.end - trail
+
+
+def parse_date(value: str) -> str | None:
+    """An ISO 8601 string for a written date ('03:08 PM, 14 Apr, 2021' -> '2021-04-14T15:08:00').
+
+    Date only when the text gives no time; None unless a year and a day are both written.
+    """
+    if not _YEAR.search(value) or not (_HAS_DATE.search(value) or re.search(r"\d{4}-\d\d-\d\d", value)):
+        return None
+    # Imported here: dateutil comes with htmldate and is only needed when a header has a date.
+    from dateutil import parser as dateparser
+
+    cleaned = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2", value)  # "18.02 BST" -> "18:02"
+    cleaned = re.sub(r"\b(a|p)\.m\.", r"\1m", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"[|•·]", " ", cleaned)
+    try:
+        when = dateparser.parse(cleaned, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if when.year == 1900:
+        return None
+    has_time = _TIME.search(cleaned) is not None and not re.fullmatch(r"\s*\d{4}-\d\d-\d\d\s*", cleaned)
+    return when.isoformat(timespec="seconds") if has_time else when.date().isoformat()
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    boilerplate: list[Boilerplate] | None = None
+
+
+def _anywhere_kind(line: Line) -> BoilerplateKind | None:
+    """Furniture recognisable wherever it stands (whole short lines only)."""
+    text, words = line.stripped, line.words
+    if not text:
+        return None
+    if _RELATED_STRICT.match(text) and words <= 30:
+        return "related-link"
+    if _CAPTION.match(text) and words <= 60:
+        return "caption"
+    if _PROMO_STRONG.search(text) and words <= 20:
+        return "promo"
+    if _PROMO_WEAK.search(text) and words <= 16 and (
+        not _SENTENCE_END.search(text) or _PROMO_IMPERATIVE.match(text)
+    ):
+        return "promo"
+    return None
+
+
+def _reads_as_body(line: Line) -> bool:
+    text = line.stripped
+    return (line.words >= 4 and _SENTENCE_END.search(text) is not None) or line.words >= 25
+
+
+def _publication(text: str) -> tuple[bool, str | None]:
+    """(is a publication line, its ISO date)."""
+    m = _PUBLISHED.match(text)
+    if m:
+        return True, parse_date(m.group("when"))
+    if len(_WORD.findall(text)) <= 12 and (_HAS_DATE.search(text) and _YEAR.search(text)):
+        when = parse_date(text)
+        return when is not None, when
+    return False, None
+
+
+def find_header(text: str) -> Header:
+    """Title, byline, publication date and furniture spans of a plain-text article."""
+    lines = split_lines(text)
+    spans: list[Boilerplate] = []
+    header = Header(boilerplate=spans)
+    marked: set[int] = set()
+
+    def mark(i: int, kind: BoilerplateKind) -> None:
+        start, end = _trimmed(lines[i])
+        if end > start:
+            spans.append(Boilerplate(start, end, kind))
+            marked.add(i)
+
+    for i, line in enumerate(lines):
+        kind = _anywhere_kind(line)
+        if kind is not None:
+            mark(i, kind)
+
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    body_first = next((i for i in nonempty if i not in marked and _reads_as_body(lines[i])), None)
+    if body_first is not None:
+        head = [i for i in nonempty if i < body_first]
+        published_seen: str | None = None
+        for n, i in enumerate(head):
+            line = lines[i]
+            text_i = line.stripped
+            is_pub, when = _publication(text_i)
+            byline = _BYLINE.match(text_i)
+            if i in marked:
+                continue
+            if byline and line.words <= 12:
+                header.byline = header.byline or byline.group("name").strip(" ,|")
+                mark(i, "byline")
+            elif is_pub:
+                # The first publication line wins; "Updated" after "Published" only adds furniture.
+                if when and published_seen is None:
+                    published_seen = when
+                mark(i, "dateline")
+            elif n == 0 and line.words <= 30 and not text_i.endswith("."):
+                header.title = text_i
+                mark(i, "title")
+            elif line.words <= 20 and not _SENTENCE_END.search(text_i):
+                mark(i, "caption")
+        header.published = published_seen
+        dateline = _DATELINE.match(lines[body_first].text)
+        if dateline and len(_WORD.findall(dateline.group("dl"))) <= 8:
+            start = lines[body_first].start
+            spans.append(Boilerplate(start, start + len(dateline.group("dl").rstrip()), "dateline"))
+    spans.sort(key=lambda b: (b.start, b.end))
+    return header
+
+
+def apply_header(article: Article) -> Article:
+    """Fill `article` from its own header lines; fields already set by the reader are kept."""
+    header = find_header(article.text)
+    article.boilerplate = sorted([*article.boilerplate, *(header.boilerplate or [])],
+                                 key=lambda b: (b.start, b.end))
+    article.title = article.title or header.title
+    article.byline = article.byline or header.byline
+    if article.published is None and header.published is not None:
+        article.published = header.published
+        article.published_from = "text"
+    return article

