@@ -14,8 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import EventwireError, InputError, ModelMissingError
-from eventwire.types import (Actor, Article, ArticleRecord, Attribution, Boilerplate, Event, EventDate, Place,
-                             Quote, Span, Timex)
+from eventwire.types import (
+    Actor,
+    Article,
+    ArticleRecord,
+    Attribution,
+    Boilerplate,
+    Event,
+    EventDate,
+    Place,
+    Quote,
+    Span,
+    Timex,
+)
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline

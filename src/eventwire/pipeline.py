@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from eventwire.config import Config, load_config
 from eventwire.errors import InputError
@@ -95,7 +95,7 @@ def _one_article(text_or_path: str | Path, published: str | None, config: Config
         items = list(iter_articles([str(text_or_path)], published=published, config=config))
         if not items:
             raise InputError("E103", source=str(text_or_path))
-        first: Any = items[0]
+        first = items[0]
         if isinstance(first, InputError):
             raise first
         return first

@@ -8,8 +8,15 @@ from typing import Annotated
 import typer
 
 from eventwire.batch import extract_inputs
-from eventwire.cli.common import (EXIT_OK, EXIT_SOME_FAILED, ConfigOption, PublishedOption, config_or_exit,
-                                  fail, say_error)
+from eventwire.cli.common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    ConfigOption,
+    PublishedOption,
+    config_or_exit,
+    fail,
+    say_error,
+)
 from eventwire.errors import EventwireError, InputError
 
 

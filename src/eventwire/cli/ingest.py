@@ -8,8 +8,16 @@ from typing import Annotated
 import typer
 
 from eventwire.batch import ingest_inputs
-from eventwire.cli.common import (ConfigOption, DbOption, PublishedOption, config_or_exit, db_path, fail,
-                                  progress, say_error)
+from eventwire.cli.common import (
+    ConfigOption,
+    DbOption,
+    PublishedOption,
+    config_or_exit,
+    db_path,
+    fail,
+    progress,
+    say_error,
+)
 from eventwire.errors import EventwireError, InputError
 from eventwire.store import open_store
 

@@ -70,7 +70,7 @@ _PUBLISHED = re.compile(
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _HAS_DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}|"
+    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b)",
     re.IGNORECASE,
 )
@@ -135,7 +135,8 @@ def parse_date(value: str) -> str | None:
     if when.year == 1900:
         return None
     has_time = _TIME.search(cleaned) is not None and not re.fullmatch(r"\s*\d{4}-\d\d-\d\d\s*", cleaned)
-    return when.isoformat(timespec="seconds") if has_time else when.date().isoformat()
+    iso: str = when.isoformat(timespec="seconds") if has_time else when.date().isoformat()
+    return iso
 
 
 @dataclass(slots=True)

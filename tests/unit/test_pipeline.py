@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+from tests.conftest import PAGE_TEXT
+
+from eventwire.config import Config
+from eventwire.errors import ModelMissingError
+from eventwire.ingest.text import read_text
+from eventwire.nlp.loader import installed_model, load_model
+from eventwire.pipeline import Pipeline, _guard, masked_text
+from eventwire.types import Article, ArticleRecord, Boilerplate, Event, Quote, Span
+
+
+def test_pipeline_masks_furniture_without_moving_offsets() -> None:
+    article = read_text(PAGE_TEXT, "page.txt")
+    masked = masked_text(article)
+    assert len(masked) == len(article.text)
+    assert masked.count("\n") == article.text.count("\n")
+    assert "Read More" not in masked and "Download" not in masked
+    body = "Evacuation flights resumed on Tuesday"
+    assert masked.index(body) == article.text.index(body)
+
+
+def test_pipeline_guard_drops_events_and_quotes_inside_furniture() -> None:
+    article = Article(text="Read More: Taliban seize city\n\nTalks resumed.", source="x",
+                      boilerplate=[Boilerplate(0, 29, "related-link")])
+    inside = Event(id="a-1", type="ASSAULT", trigger=Span("seize", 19, 24), sentence=Span("", 0, 29))
+    outside = Event(id="a-2", type="CONSULT", trigger=Span("Talks", 31, 36), sentence=Span("", 31, 46))
+    quote = Quote(kind="direct", content=Span("Taliban seize city", 11, 29))
+    record = _guard(ArticleRecord(article=article, events=[inside, outside], quotes=[quote]))
+    assert [e.id for e in record.events] == ["a-2"] and record.quotes == []
+
+
+def test_pipeline_blank_model_gives_docs_carrying_their_article(blank_config: Config) -> None:
+    article = read_text(PAGE_TEXT, "page.txt")
+    (doc,) = list(Pipeline(blank_config).docs([article]))
+    assert doc._.article is article and doc.text == masked_text(article)
+
+
+def test_pipeline_missing_model_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert installed_model(("no_such_model_xyz",)) is None
+    with pytest.raises(ModelMissingError) as info:
+        load_model(("no_such_model_xyz",))
+    assert info.value.code == "E001" and "pip install" in info.value.message
+    assert "\n" not in info.value.message
