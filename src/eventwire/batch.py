@@ -82,7 +82,15 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
                 seen.add(item.id)
                 fresh.append(item)
         if fresh:
-            report.added += store.add_records(list(pipeline.records(fresh)))
+            records: list[ArticleRecord] = []
+            for result in pipeline.records(fresh):
+                if isinstance(result, InputError):
+                    store.add_error(result)
+                    report.failed += 1
+                    report.errors.append(result)
+                else:
+                    records.append(result)
+            report.added += store.add_records(records)
         if progress:
             progress(len(chunk))
     return report

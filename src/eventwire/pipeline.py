@@ -70,10 +70,17 @@ class Pipeline:
 
         yield from nlp.pipe(prepared(), batch_size=self.config.get("model.batch_size"))
 
-    def records(self, articles: Iterable[Article]) -> Iterator[ArticleRecord]:
-        """One ArticleRecord per article, in input order."""
+    def records(self, articles: Iterable[Article]) -> Iterator[ArticleRecord | InputError]:
+        """One ArticleRecord per article, in input order; E112 naming the article when a stage fails.
+
+        A failing stage costs that one article, never the batch.
+        """
         for doc in self.docs(articles):
-            yield _guard(self.record(doc))
+            try:
+                yield _guard(self.record(doc))
+            except Exception as exc:
+                source = doc._.article.source
+                yield InputError("E112", source=source, reason=f"{type(exc).__name__}: {exc}")
 
     def record(self, doc: Doc) -> ArticleRecord:
         """The record of one parsed Doc: the extraction stages fill its lists as they land."""
@@ -83,7 +90,10 @@ class Pipeline:
     def extract(self, text_or_path: str | Path, published: str | None = None) -> ArticleRecord:
         """The record of one article given as text or as the path of a file holding one article."""
         article = _one_article(text_or_path, published, self.config)
-        return next(self.records([article]))
+        result = next(self.records([article]))
+        if isinstance(result, InputError):
+            raise result
+        return result
 
 
 def _one_article(text_or_path: str | Path, published: str | None, config: Config) -> Article:
