@@ -78,7 +78,7 @@ class Pipeline:
         for doc in self.docs(articles):
             try:
                 yield _guard(self.record(doc))
-            except Exception as exc:
+            except Exception as exc:  # any bug in a stage is reported for its article alone
                 source = doc._.article.source
                 yield InputError("E112", source=source, reason=f"{type(exc).__name__}: {exc}")
 
