@@ -94,3 +94,10 @@ def test_header_split_lines_keeps_offsets() -> None:
     text = "a\r\nbc\n\nd"
     assert [(line.start, line.end, line.text) for line in split_lines(text)] == [
         (0, 1, "a"), (3, 5, "bc"), (6, 6, ""), (7, 8, "d")]
+
+
+def test_header_hyphenated_first_word_is_not_a_dateline() -> None:
+    text = "NATO-member Norway is willing to send material support to the mission, its minister said.\n"
+    assert find_header(text).boilerplate == []
+    spaced = "KABUL - Flights resumed at the airport on Tuesday after a pause, officials said.\n"
+    assert [b.kind for b in find_header(spaced).boilerplate or []] == ["dateline"]

@@ -79,7 +79,8 @@ _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?"
 _DATELINE = re.compile(
     r"^(?P<dl>(?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s+(?:[A-Z][A-Za-z.'’-]+\s?){1,3}(?:\s*\d{1,2})?)?"
-    r"(?:\s*\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s*)\S"
+    # A hyphen needs spaces round it ("KABUL - "), so "NATO-member ..." is no dateline; dashes need none.
+    r"(?:\s*\([^()\n]{1,40}\))?(?:\s*[—–]{1,2}\s*|\s+-{1,2}\s+))\S"
 )
 
 
