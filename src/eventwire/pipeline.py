@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.config import Config, load_config
 from eventwire.errors import InputError
-from eventwire.types import Article, ArticleRecord
+from eventwire.types import Actor, Article, ArticleRecord, Event
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -85,7 +85,8 @@ class Pipeline:
     def record(self, doc: Doc) -> ArticleRecord:
         """The record of one parsed Doc: the extraction stages fill its lists as they land."""
         article: Article = doc._.article
-        return ArticleRecord(article=article)
+        events = list(doc._.events or [])
+        return ArticleRecord(article=article, events=events, actors=_distinct_actors(events))
 
     def extract(self, text_or_path: str | Path, published: str | None = None) -> ArticleRecord:
         """The record of one article given as text or as the path of a file holding one article."""
@@ -94,6 +95,19 @@ class Pipeline:
         if isinstance(result, InputError):
             raise result
         return result
+
+
+def _distinct_actors(events: list[Event]) -> list[Actor]:
+    """Every actor mention of the events, once per (name, start) (the actors stage will merge mentions)."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Actor] = []
+    for event in events:
+        for actor in [*event.actor, *event.recipient]:
+            key = (actor.name, actor.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(actor)
+    return sorted(out, key=lambda a: (a.start, a.end))
 
 
 def _one_article(text_or_path: str | Path, published: str | None, config: Config) -> Article:

@@ -8,6 +8,8 @@ EXTENSIONS = {
     # The Article the Doc was made from: its metadata (publication date, furniture) is context
     # the extraction components read.
     "article": None,
+    # The coded events of the Doc (eventwire.types.Event), set by the eventwire_events component.
+    "events": None,
 }
 
 

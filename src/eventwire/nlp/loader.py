@@ -40,5 +40,9 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
 
     register_extensions()
     nlp = spacy.blank(name.split(":", 1)[1]) if name.startswith("blank:") else spacy.load(name)
-    # Our components are added here as the extraction stages land (see eventwire.extract).
+    if "parser" in nlp.pipe_names:
+        # Our components read the parse, so a tokenizer-only pipeline (blank:) runs without them.
+        import eventwire.extractors.events  # noqa: F401  (registers the component factory)
+
+        nlp.add_pipe("eventwire_events", last=True)
     return nlp

@@ -1,0 +1,511 @@
+"""The event coder: PLOVER events from the dependency parse, as a spaCy component.
+
+For each sentence the coder finds triggers and their arguments:
+
+1. Verbal triggers: a verb whose lemma is in the lexicon, preferring an entry whose particle,
+   preposition or object is present ("call for", "lift sanctions", "strike a deal").
+2. Light verbs with an event noun as object ("had a telephone conversation", "launched an attack"):
+   one event, typed by the noun, its actor the light verb's subject.
+3. Nominal triggers that name their actor ("the Taliban capture of Kunduz", "the US-Taliban
+   agreement", "the insurgents' promise", "talks by ..."), or that are the subject of an aspectual
+   verb ("the withdrawal would begin in May").
+4. Control and request chains: "moved to retake" codes "retake" with the subject of "moved"; an event
+   inside "called on X to agree" is coded with modality `requested`; an event verb under another
+   event verb ("agreed to withdraw", "threatened to strike") is the content of the outer one and is
+   not coded again.
+
+Actors are the subjects (all of them: "X and Y had a conversation" is one event with two actors); in
+the passive the agent is the actor and the subject the recipient; relative pronouns take their
+head noun; coordinated verbs share the subject of the first. Recipients are the object, the dative,
+or the object of with/to/on/against/at/from. Modality and attribution come from eventwire.extractors.modality.
+PLOVER's tie-break is applied last: a withdrawal that is still to come is CONCEDE, the withdrawal
+itself RETREAT. Sentences without a trigger, and statements, give nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extractors.actors import SECTOR_WORDS, actors_from, entity_of, split_hyphen_pair
+from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
+from eventwire.extractors.modality import (
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    attribution_of,
+    is_intent,
+    modality_of,
+    obligation_of,
+)
+from eventwire.types import Actor, Attribution, Event, EventDate
+from eventwire.types import Span as TextSpan
+
+LIGHT_VERBS = {"have", "hold", "conduct", "make", "carry", "launch", "stage", "mount", "wage", "begin", "start",
+               "resume", "continue", "issue", "give", "take", "reach", "sign", "announce", "complete", "finish",
+               "undertake", "initiate", "order", "approve", "impose", "provide", "send", "deliver", "offer",
+               "extend", "pursue", "be", "renew", "organize", "organise", "open", "call"}
+# Announced intent turns cooperation into AGREE and conflict into THREATEN (CAMEO 03 and 13).
+_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": None}
+ASPECTUAL_VERBS = {"begin", "start", "continue", "resume", "end", "erupt", "break", "escalate", "intensify",
+                   "take", "happen", "occur", "proceed", "finish", "conclude", "stall", "collapse"}
+_RECIPIENT_PREPS = {"with", "to", "on", "upon", "against", "at", "toward", "towards", "from", "into", "over"}
+_NOUN_RECIPIENT_PREPS = {"of", "on", "against", "with", "to", "from", "into", "over", "toward", "towards"}
+_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "letter", "note", "declaration",
+                    "resolution", "report", "press", "release"}
+# Event verbs whose complement is their content, not a second event.
+_CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
+_NOT_RELEASED = {"statement", "report", "video", "document", "figure", "data", "detail", "assessment", "image",
+                 "photo", "list", "footage", "record", "audio", "tape", "result", "finding", "name"}
+# Nouns whose infinitive complement is a plan, not merely a noun's content ("plans to complete",
+# "a move to retake"); the infinitive of any other noun ("the ability to fight back", "its claim to
+# support", "the opportunity to address") is no event of its own.
+_PLAN_NOUNS = {"plan", "intention", "decision", "timetable", "deadline", "bid", "attempt", "effort", "move",
+               "order", "push", "drive", "campaign", "operation", "offensive", "strategy", "mission"}
+_PLACE_NOUNS = {"city", "cities", "town", "village", "base", "airport", "capital", "district", "province",
+                "territory", "area", "region", "control", "power", "border", "crossing", "building", "compound",
+                "ship", "vessel", "tanker", "hill", "port", "airfield", "headquarters", "palace", "checkpoint",
+                "road", "highway", "bridge", "outpost", "post", "position", "positions", "land", "island"}
+_OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
+_PROTEST_VERBS = {"demonstrate", "rally", "march"}
+
+
+@dataclass
+class Candidate:
+    entry: Entry
+    head: Token                 # the token whose clause carries the arguments (a verb, or the noun)
+    tokens: list[Token]         # trigger words (contiguous span from min to max)
+    nominal: bool = False
+    actor_heads: list[Token] = field(default_factory=list)
+    recipient_heads: list[Token] = field(default_factory=list)
+    extra_actors: list[Actor] = field(default_factory=list)
+    requested_by: Token | None = None
+
+
+def is_actorish(token: Token) -> bool:
+    """Could `token` head the mention of an actor (a person, group, organisation or state)?"""
+    if token.pos_ == "PRON":
+        return token.lower_ in {"he", "she", "they", "we", "i", "it", "who", "which", "that", "them", "him", "her",
+                                "us"}
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if token.lower_ in SECTOR_WORDS or token.lemma_.lower() in SECTOR_WORDS:
+        return True
+    try:
+        from eventwire.kb import load_kb
+    except ImportError:
+        return False
+    return bool(load_kb().find_in(token.text, None))
+
+
+def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """(subject heads, passive) of `verb`, climbing coordination, control and relative clauses."""
+    if depth > 6:
+        return [], False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        return subjects, False
+    if passive:
+        return passive, True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(verb.head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        # Object control ("urged Pakistan to ...", "called on the Council to ..."): the object acts.
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    for g in c.children if g.dep_ == "pobj"]
+        if verb.dep_ == "xcomp" and objects and head.lemma_.lower() not in ("promise",):
+            return objects, False
+        return subjects_of(head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        noun = verb.head
+        if noun.lemma_.lower() in _STATEMENT_NOUNS | _PLAN_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
+            return subjects_of(noun.head, depth + 1)
+        if verb.tag_ == "VBN":  # "a city captured by the Taliban": the noun is the patient
+            return [noun], True
+        if verb.tag_ == "VBG" or noun.lower_ in SECTOR_WORDS or entity_of(noun) is not None:
+            return [noun], False
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(verb.head.head, depth + 1)
+    return [], False
+
+
+def agent_of(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def verb_recipients(verb: Token, partner: Token | None) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c is not partner]
+    if partner is not None and partner.dep_ == "mark":  # "call for the Taliban to agree": the asked
+        found += [g for g in partner.head.children if g.dep_ == "nsubj"]
+    if partner is not None and partner.dep_ == "prep":
+        found += [g for g in partner.children if g.dep_ == "pobj"]
+    if partner is not None and partner.dep_ in ("dobj",):
+        found += [g for p in partner.children if p.dep_ == "prep" and p.lower_ in _NOUN_RECIPIENT_PREPS
+                  for g in p.children if g.dep_ == "pobj"]
+    found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and c is not partner
+              for g in c.children if g.dep_ == "pobj"]
+    return [t for t in found if is_actorish(t)]
+
+
+def noun_modifier_actors(noun: Token) -> list[Token]:
+    """Heads of actor modifiers of an event noun: possessor, compound/nmod names, demonym adjectives."""
+    heads: list[Token] = []
+    for child in noun.lefts:
+        if child.dep_ in ("poss", "compound", "nmod") and is_actorish(child):
+            if child.pos_ == "PRON":
+                continue
+            heads.append(child)
+        elif child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE"):  # "American withdrawal", not "military"
+            heads.append(child)
+    heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+              if g.dep_ == "pobj" and is_actorish(g)]
+    return heads
+
+
+def noun_recipients(noun: Token) -> list[Token]:
+    found: list[Token] = []
+    frontier = [noun]
+    for _ in range(2):  # "the capture on Sunday of Kunduz": the of-phrase may hang off a nearer noun
+        nxt: list[Token] = []
+        for tok in frontier:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in _NOUN_RECIPIENT_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            if is_actorish(obj):
+                                found.append(obj)
+                            nxt.append(obj)
+        frontier = nxt
+    return found
+
+
+class EventCoder:
+    """Finds events in a Doc; `__call__` makes it a spaCy component (doc._.events)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    # -- triggers ----------------------------------------------------------------------------------
+
+    def _verb_candidate(self, token: Token) -> Candidate | None:
+        if token.pos_ not in ("VERB",) and not (token.pos_ == "AUX" and token.lemma_ == "have"
+                                                and token.dep_ in ("ROOT", "conj")):
+            return None
+        if token.dep_ == "amod":  # "a negotiated settlement": a participle used as an adjective
+            return None
+        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+                token.head.lemma_.lower() not in _PLAN_NOUNS:
+            return None
+        match = self.lexicon.match(token, "verb")
+        lemma = token.lemma_.lower()
+        if match is None:
+            if lemma in LIGHT_VERBS:
+                return self._light_candidate(token)
+            return None
+        if lemma in SPEECH_VERBS and match.partner is None and self._is_reporting(token, match.entry):
+            return None
+        if not self._guard_ok(token, match.entry, match.partner):
+            return None
+        tokens = [token]
+        if match.partner is not None and abs(match.partner.i - token.i) <= 6:
+            tokens.append(match.partner)
+        elif lemma in LIGHT_VERBS:
+            light = self._light_candidate(token)
+            if light is not None:
+                return light
+        return Candidate(entry=match.entry, head=token, tokens=tokens)
+
+    def _light_candidate(self, verb: Token) -> Candidate | None:
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "attr") and obj.pos_ in ("NOUN", "PROPN"):
+                # "launched a mediation effort", "gave 5 million dollars of aid": the event noun may
+                # modify the object or follow it with "of".
+                inner = [obj] + [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                inner += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                          if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                for noun in inner:
+                    match = self.lexicon.match(noun, "noun")
+                    if match is not None:
+                        return Candidate(entry=match.entry, head=verb, tokens=[verb, obj, noun])
+        return None
+
+    def _is_reporting(self, verb: Token, entry: Entry) -> bool:
+        """A speech-act verb used to report words, not as an act ("acknowledged that ...")."""
+        has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        if entry.type == "THREATEN":
+            # "warned that X will struggle" is a forecast; "warned the Taliban of a response if ..." a threat.
+            if entry.lemma == "threaten":
+                return False
+            preps = any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in verb.children)
+            return not (has_object or preps)
+        return has_clause and not has_object
+
+    def _guard_ok(self, verb: Token, entry: Entry, partner: Token | None) -> bool:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "leave" and not entry.with_word:
+            # "leave Afghanistan", "will leave": a departure; "leave it to X", "left them dead": not one.
+            if any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children):
+                return False
+            for obj in objects:
+                ent = entity_of(obj)
+                place = ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and obj.pos_ != "PRON"
+                if not place and obj.lemma_.lower() not in ("country", "city", "base", "airport", "capital", "region"):
+                    return False
+        if lemma in ("release", "free", "return") and not entry.with_word:
+            if not objects and lemma != "return":
+                return False
+            if any(o.lemma_.lower() in _NOT_RELEASED for o in objects):
+                return False
+            if lemma == "return" and not objects:
+                return False
+        if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
+                not objects and not any(c.dep_ == "prep" for c in verb.children):
+            return False
+        if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | _STATEMENT_NOUNS for o in objects):
+            return False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in _STATEMENT_NOUNS:
+            return False  # "a letter handed over to the UN": the document, not an act
+        if lemma in _PROTEST_VERBS and objects:  # "they demonstrate wanton disregard": showing, not protesting
+            return False
+        if lemma == "ask" and not (objects or any(c.dep_ in ("dative", "xcomp", "ccomp") or
+                                                  (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)):
+            return False  # "when asked about ...": a question put to the subject, not a request by it
+        if lemma in _OCCUPY_VERBS and not entry.with_word:
+            # "seize the opportunity" is no assault: the object must be a place, a thing held, or people.
+            for obj in objects:
+                ent = entity_of(obj)
+                placeish = (ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) or \
+                    obj.lemma_.lower() in _PLACE_NOUNS or obj.lower_ in _PLACE_NOUNS or is_actorish(obj)
+                if not placeish:
+                    return False
+        return True
+
+    def _noun_candidate(self, noun: Token, used: set[int]) -> Candidate | None:
+        if noun.i in used or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        match = self.lexicon.match(noun, "noun")
+        if match is None:
+            return None
+        if match.entry.with_word and match.partner is not None:
+            pass
+        actors = noun_modifier_actors(noun)
+        pair: list[Actor] = []
+        for child in noun.lefts:
+            if child.dep_ in ("compound", "nmod", "amod"):
+                pair = split_hyphen_pair(child, None) or pair
+        aspectual = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ASPECTUAL_VERBS
+        # A named actor alone ("the Taliban's advances") is often a reference back to an event told
+        # before; an actor plus what, where or when it was done ("the Taliban capture on Sunday of
+        # Kunduz") reports one.
+        anchored = bool(noun_recipients(noun)) or any(
+            c.dep_ in ("prep", "acl", "npadvmod") or (c.dep_ in ("compound", "nummod") and c.ent_type_ == "DATE")
+            for c in noun.children if c.i > noun.i or c.ent_type_ == "DATE")
+        if not (pair or aspectual or (actors and anchored)):
+            return None
+        tokens = [noun] + ([match.partner] if match.partner is not None else [])
+        cand = Candidate(entry=match.entry, head=noun, tokens=tokens, nominal=True, actor_heads=actors)
+        cand.extra_actors = pair
+        return cand
+
+    # -- arguments ---------------------------------------------------------------------------------
+
+    def _arguments(self, cand: Candidate) -> None:
+        if cand.nominal:
+            cand.recipient_heads = noun_recipients(cand.head)
+            return
+        verb = cand.head
+        partner = next((t for t in cand.tokens if t is not verb), None)
+        subjects, passive = subjects_of(verb)
+        if verb.dep_ == "relcl" and subjects and subjects[0].lower_ in ("who", "which", "that"):
+            subjects = [verb.head]
+        subjects = [s for s in subjects if is_actorish(s)]
+        if passive:
+            cand.actor_heads = [a for a in agent_of(verb) if is_actorish(a)]
+            cand.recipient_heads = subjects
+            if verb.dep_ == "relcl":
+                cand.recipient_heads = [verb.head]
+        else:
+            cand.actor_heads = subjects
+            if partner is not None and partner.pos_ in ("NOUN", "PROPN") and partner.dep_ in ("dobj", "attr") \
+                    and cand.entry.pos == "noun":
+                cand.recipient_heads = noun_recipients(partner) or verb_recipients(verb, partner)
+                if not cand.actor_heads:  # "complete the US military withdrawal": the noun names its actor
+                    cand.actor_heads = noun_modifier_actors(partner)
+            else:
+                cand.recipient_heads = verb_recipients(verb, partner)
+        cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
+
+    # -- the component -----------------------------------------------------------------------------
+
+    def candidates(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        used: set[int] = set()
+        for token in sent:
+            cand = self._verb_candidate(token)
+            if cand is not None:
+                found.append(cand)
+                used.update(t.i for t in cand.tokens)
+        for token in sent:
+            cand = self._noun_candidate(token, used)
+            if cand is not None:
+                found.append(cand)
+                used.add(token.i)
+        for token in sent:
+            # "Russia said that Sudan must return the helicopter": a demand, whether or not the
+            # demanded act is in the lexicon.
+            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+                for clause in token.children:
+                    if clause.dep_ == "ccomp" and obligation_of(clause) and clause.i not in used:
+                        entry = Entry("verb", token.lemma_.lower(), "", "REQUEST", None, "100")
+                        cand = Candidate(entry=entry, head=token, tokens=[token])
+                        cand.recipient_heads = [s for s in clause.children if s.dep_ == "nsubj"]
+                        found.append(cand)
+                        used.add(token.i)
+                        for inner in [c for c in found if c.head.i in {t.i for t in clause.subtree}]:
+                            found.remove(inner)
+        by_head = {c.head.i: c for c in found if not c.nominal}
+        kept: list[Candidate] = []
+        for cand in found:
+            governor = cand.head.head if cand.head.dep_ in ("xcomp", "ccomp", "advcl") else None
+            outer = by_head.get(governor.i) if governor is not None else None
+            if outer is not None and outer is not cand:
+                if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
+                    cand.requested_by = outer.head
+                elif outer.entry.type in _CONTENT_TYPES:
+                    continue
+            if cand.nominal and cand.head.head.i in by_head and cand.head.dep_ == "dobj":
+                outer_cand = by_head[cand.head.head.i]
+                if outer_cand.entry.type == cand.entry.type:
+                    continue
+            kept.append(cand)
+        for cand in kept:
+            if cand.recipient_heads and cand.entry.type == "REQUEST" and cand.entry.cameo == "100" and \
+                    cand.head.lemma_.lower() in SPEECH_VERBS:
+                asked = cand.recipient_heads
+                self._arguments(cand)
+                cand.recipient_heads = [r for r in asked if is_actorish(r)]
+                continue
+            self._arguments(cand)
+        return kept
+
+    def events(self, doc: Doc) -> list[Event]:
+        article = doc._.article
+        published = getattr(article, "published", None) if article is not None else None
+        on = _as_date(published)
+        events: list[Event] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            for cand in self.candidates(sent):
+                events.append(self._event(doc, sent, cand, on, published, len(events)))
+        return events
+
+    def _event(self, doc: Doc, sent: Span, cand: Candidate, on: date | None, published: str | None,
+               ordinal: int) -> Event:
+        from eventwire import ontology
+
+        start = min(t.idx for t in cand.tokens)
+        end = max(t.idx + len(t.text) for t in cand.tokens)
+        attribution, source_head = attribution_of(cand.head, on)
+        actors: list[Actor] = list(cand.extra_actors)
+        for head in cand.actor_heads:
+            if head.lower_ in ("we", "i", "us") and source_head is not None:
+                actors += [_as_mention(a, head) for a in actors_from(source_head, on)]
+                continue
+            actors += actors_from(head, on)
+        recipients: list[Actor] = []
+        for head in cand.recipient_heads:
+            recipients += actors_from(head, on)
+        actors = _distinct(actors)
+        recipients = [r for r in _distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+        modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
+        etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
+        intent = modality in ("future", "hypothetical") and is_intent(cand.head)
+        if etype == "RETREAT" and mode == "withdraw" and modality in ("future", "hypothetical"):
+            # PLOVER: announcing a withdrawal still to come concedes it; the withdrawal itself is RETREAT.
+            etype, mode, cameo = "CONCEDE", None, "0356"
+        elif intent and etype in _COOPERATIVE:
+            etype, mode, cameo = "AGREE", None, _INTENT_CAMEO.get(etype, "030")
+        elif intent and etype in _CONFLICTUAL:
+            etype, mode, cameo = "THREATEN", _THREAT_MODES[etype], _THREAT_CAMEO.get(etype, "130")
+        if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
+                etype != "REQUEST":
+            # "X said Y must ...": X demands it of Y.
+            recipients = actors
+            actors = [attribution.source]
+            etype, mode, cameo, modality = "REQUEST", None, "100", "asserted"
+        try:
+            code = ontology.cameo(cameo)
+            contexts = list(code.plover_contexts)
+        except KeyError:
+            contexts = []
+        quad = ontology.quad_class(cameo, etype)
+        confidence = 0.45 + (0.2 if not cand.nominal else 0.05) + (0.2 if actors else 0.0) + \
+            (0.1 if recipients else 0.0)
+        article = doc._.article
+        date_value = published[:10] if published else None
+        return Event(
+            id=f"{article.id if article is not None else 'doc'}-{ordinal + 1}",
+            type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
+            actor=actors, recipient=recipients,
+            trigger=TextSpan(doc.text[start:end], start, end),
+            sentence=TextSpan(sent.text, sent.start_char, sent.end_char),
+            date=EventDate(value=date_value, precision="day" if date_value else "unknown"),
+            location=None, modality=modality, attribution=attribution,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = self.events(doc)
+        return doc
+
+
+# CAMEO codes of intent: to meet (036), cooperate (031), give aid (033), yield (035), and of threats.
+_INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
+                 "RETREAT": "035"}
+_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
+
+
+def _as_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _as_mention(actor: Actor, token: Token) -> Actor:
+    return Actor(text=token.text, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
+                 role=actor.role, start=token.idx, end=token.idx + len(token.text))
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, int]] = set()
+    out: list[Actor] = []
+    for actor in actors:
+        key = (actor.name.lower(), actor.start)
+        if key not in seen and not any(a.name == actor.name for a in out):
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+@Language.factory("eventwire_events", assigns=["doc._.events"], requires=["token.dep", "token.lemma"])
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder()
+
+
+__all__ = ["Attribution", "EventCoder", "is_actorish", "make_event_coder"]

@@ -1,0 +1,96 @@
+"""The trigger lexicon (lexicon.csv): verbs, verb + particle/preposition/object patterns, event nouns.
+
+Each entry names a PLOVER type, an optional PLOVER mode and a CAMEO code. An entry with a `with` word
+(a particle, preposition or object head for verbs; a modifier or following preposition for nouns)
+wins over the bare lemma; a lemma that only has `with` entries is no trigger on its own ("call" alone
+is nothing, "call for" is REQUEST).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+# Dependency labels of the words a verb entry's `with` may be: particle, preposition, object, dative.
+_VERB_WITH_DEPS = {"prt", "prep", "dobj", "dative", "attr", "oprd", "advmod", "acomp", "npadvmod"}
+_NOUN_WITH_DEPS = {"compound", "amod", "nmod", "prep", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    pos: str
+    lemma: str
+    with_word: str
+    type: str
+    mode: str | None
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon entry matched at a token; `partner` is the token that satisfied `with` (or None)."""
+
+    entry: Entry
+    token: Token
+    partner: Token | None
+
+
+class Lexicon:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._by_key: dict[tuple[str, str], list[Entry]] = {}
+        for entry in entries:
+            self._by_key.setdefault((entry.pos, entry.lemma), []).append(entry)
+
+    def has(self, pos: str, lemma: str) -> bool:
+        return (pos, lemma) in self._by_key
+
+    def lemmas(self, pos: str) -> set[str]:
+        return {lemma for p, lemma in self._by_key if p == pos}
+
+    def match(self, token: Token, pos: str) -> Match | None:
+        """The best entry for `token` read as a `pos` ('verb' or 'noun'), or None."""
+        entries = self._by_key.get((pos, token.lemma_.lower())) or self._by_key.get((pos, token.lower_))
+        if not entries:
+            return None
+        deps = _VERB_WITH_DEPS if pos == "verb" else _NOUN_WITH_DEPS
+        partners = [c for c in token.children if c.dep_ in deps]
+        if pos == "verb":
+            # "called on the Council to agree": the object of the verb may sit inside its xcomp's subject.
+            partners += [g for c in token.children if c.dep_ in ("dobj", "prep") for g in c.children
+                         if g.dep_ in ("pobj", "compound")]
+            # "lifted a state of emergency": the object's of-phrase.
+            partners += [g for c in token.children if c.dep_ == "dobj" for p in c.children
+                         if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            # "call for the Taliban to agree": spaCy hangs "for" on the complement as its marker.
+            partners += [g for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children
+                         if g.dep_ == "mark" and g.i > token.i]
+        for entry in entries:
+            if not entry.with_word:
+                continue
+            for partner in partners:
+                if entry.with_word in (partner.lemma_.lower(), partner.lower_):
+                    return Match(entry, token, partner)
+        bare = next((e for e in entries if not e.with_word), None)
+        return Match(bare, token, None) if bare else None
+
+
+def _read(lines: list[str]) -> list[Entry]:
+    rows = csv.DictReader(line for line in lines if line.strip() and not line.startswith("#"))
+    return [Entry(pos=r["pos"], lemma=r["lemma"], with_word=r["with"] or "", type=r["type"],
+                  mode=r["mode"] or None, cameo=r["cameo"]) for r in rows]
+
+
+@cache
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped lexicon, or the CSV at `path` (same columns)."""
+    if path is None:
+        text = resources.files("eventwire.extractors").joinpath("lexicon.csv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return Lexicon(_read(text.splitlines()))

@@ -1,0 +1,219 @@
+"""Modality and attribution of an event, read from the clause around its trigger.
+
+Modality, first rule that applies:
+- negated: the trigger (or its auxiliaries) is negated ("did not attack", "no talks", "never signed");
+- requested: the event is what someone asks for ("called on the Taliban to agree");
+- hypothetical: would/could/might/may, a conditional clause (if/unless), or readiness ("on standby to
+  provide", "ready to", "prepared to");
+- future: will/shall, "going to", "is to", or a governing verb or noun of intention (plan, intend,
+  expect, aim, schedule; "plans to complete the withdrawal"), or "by the end of" ahead;
+- historical: the trigger's own date words name a year before the publication year ("in 2015");
+- asserted otherwise.
+
+Attribution: the reporting clause the trigger's clause hangs from ("a US official said that ...",
+"Pakistan, he said, was ..."), or "according to X"; its source is the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Token
+
+from eventwire.types import Attribution, Modality
+
+SPEECH_VERBS = {"say", "tell", "state", "add", "announce", "report", "claim", "insist", "note", "stress",
+                "explain", "declare", "write", "tweet", "reiterate", "confirm", "acknowledge", "argue", "assert",
+                "contend", "maintain", "emphasize", "emphasise", "mention", "reply", "respond", "comment",
+                "brief", "believe", "think", "feel", "warn", "allege", "caution", "predict", "admit", "suggest",
+                "highlight", "point", "recall", "observe", "remark", "disclose", "reveal", "quote", "cite",
+                "estimate", "signal", "indicate", "hope", "describe", "deny"}
+REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "implore", "plead", "invite",
+                 "want", "wish", "encourage", "push", "beg", "petition"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "ought"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+_INTENT_WORDS = {"plan", "intend", "expect", "aim", "schedule", "prepare", "set", "decide", "propose",
+                 "due", "poise", "hope", "seek", "mean", "vow", "pledge", "promise", "threaten", "announce",
+                 "intention", "plans", "timetable", "commitment", "deadline"}
+_READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
+                 "nsubj", "nsubjpass")
+
+
+def _aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg")]
+
+
+def _governors(token: Token, limit: int = 6) -> list[Token]:
+    """The chain of heads from `token` up to its clause's root, through control and noun links."""
+    chain: list[Token] = []
+    cur = token
+    for _ in range(limit):
+        if cur.dep_ not in _CLAUSE_LINKS or cur.head is cur:
+            break
+        cur = cur.head
+        chain.append(cur)
+        if cur.dep_ in ("ccomp", "ROOT", "parataxis"):
+            break
+    return chain
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    # "did not pull out": negation on the auxiliary's head is on the verb itself in spaCy's scheme.
+    return any(c.lower_ in ("never",) for c in token.children if c.dep_ in ("advmod", "neg"))
+
+
+def _conditional(token: Token) -> bool:
+    cur: Token | None = token
+    for _ in range(4):
+        if cur is None:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acl"):
+            break
+        cur = cur.head
+    return False
+
+
+def _future(token: Token) -> bool:
+    words = {c.lower_ for c in _aux(token)}
+    if words & _FUTURE_AUX:
+        return True
+    # "is going to leave", "are to leave"
+    if token.dep_ == "xcomp" and token.head.lemma_ in ("go", "be") and token.head.tag_ in ("VBG", "VBZ", "VBP"):
+        return token.head.lemma_ == "be" or any(c.lower_ in ("is", "are", "am", "was") for c in token.head.children)
+    return False
+
+
+def is_intent(head: Token) -> bool:
+    """Is the event announced as intended or offered (will, would, may, plan to, ready to), rather than
+    merely conditional ("if they strike")? CAMEO and PLOVER code such an announcement as an agreement
+    (to cooperate) or a threat (of conflict), not as the act itself."""
+    chain = [head, *_governors(head)]
+    if any(_conditional(t) for t in chain[:2]):
+        return False
+    for token in chain[:4]:
+        words = {c.lower_ for c in _aux(token)}
+        if words & (_FUTURE_AUX | {"would", "may", "might"}) or _future(token):
+            return True
+        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children
+                                             if c.dep_ in ("acomp", "attr")):
+            return True
+        if token is not head and token.lemma_.lower() in _INTENT_WORDS - {"hope", "seek", "threaten"}:
+            return True
+        if token.pos_ in ("VERB", "AUX") and token is not head and token.tag_ in ("VBD", "VBN") and \
+                token.dep_ != "xcomp":
+            break
+    return False
+
+
+def obligation_of(head: Token) -> bool:
+    """Is the event stated as an obligation of its subject ("Libya must hand over", "X has to")?"""
+    words = {c.lower_ for c in _aux(head)}
+    if words & {"must", "should", "ought"}:
+        return True
+    parent = head.head
+    return head.dep_ == "xcomp" and parent.lemma_ in ("have", "need") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and parent.pos_ in ("VERB", "AUX")
+
+
+def modality_of(head: Token, on: date | None, *, requested: bool = False) -> Modality:
+    """The modality of the event whose trigger head (verb, or noun) is `head`."""
+    if _negated(head):
+        return "negated"
+    if requested:
+        return "requested"
+    chain = [head, *_governors(head)]
+    # The nearest verb of the trigger decides tense and mood (a noun trigger takes its governing verb's).
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    first_verb = verbs[0] if verbs else None
+    if first_verb is not None and first_verb is not head and _negated(first_verb) and \
+            first_verb.lemma_.lower() in ("complete", "begin", "start", "hold", "have", "reach", "sign", "launch"):
+        return "negated"
+    if any(_conditional(t) for t in chain[:3]):
+        return "hypothetical"
+    for token in chain[:4]:
+        words = {c.lower_ for c in _aux(token)}
+        if words & _HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children
+                                             if c.dep_ in ("acomp", "prep", "pobj", "attr")):
+            return "hypothetical"
+        if any(g.lower_ in _READINESS for c in token.children if c.dep_ == "prep" for g in c.children):
+            return "hypothetical"
+        if _future(token):
+            return "future"
+        if token is not head and token.lemma_.lower() in _INTENT_WORDS:
+            return "future"
+        if token.pos_ in ("VERB", "AUX") and token is not head and token.tag_ in ("VBD", "VBN"):
+            break
+    if on is not None:
+        for token in head.subtree if head.pos_ != "VERB" else [t for c in head.children if c.dep_ in
+                                                               ("prep", "npadvmod") for t in c.subtree]:
+            match = _YEAR.fullmatch(token.text)
+            if match and int(match.group(1)) < on.year and token.ent_type_ == "DATE":
+                return "historical"
+    return "asserted"
+
+
+def _speech_subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and depth < 4:  # "held a press conference to highlight that"
+        return _speech_subject(verb.head, depth + 1)
+    return None
+
+
+def _attribution(verb: Token, on: date | None) -> tuple[Attribution, Token | None]:
+    from eventwire.extractors.actors import actors_from
+
+    subject = _speech_subject(verb)
+    pieces = [verb]
+    if subject is not None:
+        pieces += list(subject.subtree)
+    pieces += [c for c in verb.children if c.dep_ in ("dative", "aux", "neg") or
+               (c.dep_ == "dobj" and c.lower_ in ("reporters", "journalists"))]
+    start = min(t.idx for t in pieces)
+    end = max(t.idx + len(t.text) for t in pieces)
+    source = None
+    if subject is not None:
+        found = actors_from(subject, on)
+        source = found[0] if found else None
+    return Attribution(text=verb.doc.text[start:end], start=start, end=end, source=source), subject
+
+
+def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, Token | None]:
+    """Who reports the event headed by `head`: (attribution, the speaker's head token) or (None, None)."""
+    cur = head
+    for _ in range(8):
+        # "..., the official said" / "Pakistan, he said, was ...": a reporting verb hanging off the clause.
+        for child in cur.children:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in SPEECH_VERBS and \
+                    child is not head and not any(t is head for t in child.subtree):
+                return _attribution(child, on)
+            if child.dep_ == "prep" and child.lower_ == "according":
+                objs = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
+                        if g.dep_ == "pobj"]
+                if objs:
+                    from eventwire.extractors.actors import actors_from
+
+                    obj = objs[0]
+                    start, end = child.idx, obj.right_edge.idx + len(obj.right_edge.text)
+                    found = actors_from(obj, on)
+                    return Attribution(text=head.doc.text[start:end], start=start, end=end,
+                                       source=found[0] if found else None), obj
+        parent = cur.head
+        if parent is cur:
+            break
+        if parent.lemma_.lower() in SPEECH_VERBS and parent.pos_ in ("VERB", "AUX") and \
+                cur.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "advcl") and parent is not head:
+            return _attribution(parent, on)
+        cur = parent
+    return None, None
