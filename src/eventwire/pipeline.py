@@ -86,7 +86,10 @@ class Pipeline:
         """The record of one parsed Doc: the extraction stages fill its lists as they land."""
         article: Article = doc._.article
         events = list(doc._.events or [])
-        return ArticleRecord(article=article, events=events, actors=_distinct_actors(events))
+        actors = doc._.actors if doc._.actors is not None else _distinct_actors(events)
+        return ArticleRecord(article=article, events=events, quotes=list(doc._.quotes or []),
+                             timexes=list(doc._.timexes or []), places=list(doc._.places or []),
+                             actors=list(actors))
 
     def extract(self, text_or_path: str | Path, published: str | None = None) -> ArticleRecord:
         """The record of one article given as text or as the path of a file holding one article."""

