@@ -419,6 +419,8 @@ class EventCoder:
         start = min(t.idx for t in cand.tokens)
         end = max(t.idx + len(t.text) for t in cand.tokens)
         attribution, source_head = attribution_of(cand.head, on)
+        if attribution is None:
+            attribution = _quote_attribution(doc, start, end)
         actors: list[Actor] = list(cand.extra_actors)
         for head in cand.actor_heads:
             if head.lower_ in ("we", "i", "us") and source_head is not None:
@@ -476,6 +478,15 @@ class EventCoder:
 _INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                  "RETREAT": "035"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
+
+
+def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
+    """An event inside a quotation is attributed to the quote's speaker (doc._.quotes, when quoted)."""
+    for quote in doc._.quotes or []:
+        if quote.content.start <= start and end <= quote.content.end and quote.speaker is not None:
+            cue = quote.speaker_span or quote.cue or quote.content
+            return Attribution(text=cue.text, start=cue.start, end=cue.end, source=quote.speaker)
+    return None
 
 
 def _as_date(published: str | None) -> date | None:
