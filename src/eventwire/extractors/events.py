@@ -44,7 +44,7 @@ from eventwire.types import Actor, Attribution, Event, EventDate
 from eventwire.types import Span as TextSpan
 
 LIGHT_VERBS = {"have", "hold", "conduct", "make", "carry", "launch", "stage", "mount", "wage", "begin", "start",
-               "resume", "continue", "issue", "give", "take", "reach", "sign", "announce", "complete", "finish",
+               "resume", "continue", "issue", "give", "take", "reach", "announce", "complete", "finish",
                "undertake", "initiate", "order", "approve", "impose", "provide", "send", "deliver", "offer",
                "extend", "pursue", "be", "renew", "organize", "organise", "open", "call"}
 # Announced intent turns cooperation into AGREE and conflict into THREATEN (CAMEO 03 and 13).

@@ -1,0 +1,203 @@
+"""The event coder on sentences of our own, parsed by the pinned model: one test per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.types import Event
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2021-08-09"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def code(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> list[Event]:
+    return pipeline.extract(text, published=published).events
+
+
+def one(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def names(actors: list) -> set[str]:  # type: ignore[type-arg]
+    return {a.name for a in actors}
+
+
+def test_events_verbal_trigger_with_actor_and_recipient(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Rebel fighters attacked an army base near Herat on Tuesday."), "ASSAULT")
+    assert event.trigger.text == "attacked"
+    assert event.actor and event.actor[0].sector == "REB"
+    assert event.cameo == "190" and event.quad_class == 4
+
+
+def test_events_nominal_trigger_names_its_actor_and_target(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Markets fell after the Taliban capture of Kandahar on Friday.")
+    event = one(events, "ASSAULT")
+    assert event.trigger.text == "capture"
+    assert names(event.actor) == {"Taliban"} and event.actor[0].country == "AFG"
+    assert names(event.recipient) == {"Kandahar"}
+
+
+def test_events_light_verb_with_event_noun_is_one_event(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Qatari emir and the Pakistani prime minister had a telephone conversation on Monday.")
+    event = one(events, "CONSULT")
+    assert event.mode == "phone" and event.cameo == "041"
+    assert event.trigger.text == "had a telephone conversation"
+    assert len(event.actor) == 2  # a reciprocal call lists both sides as actors
+    assert len(events) == 1
+
+
+def test_events_hyphenated_pair_of_parties_are_both_actors(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Qatar hosted the signing of the US-Taliban agreement of February 2020 in Doha.")
+    agreement = one(events, "AGREE")
+    assert {a.country for a in agreement.actor} == {"USA", "AFG"}
+
+
+def test_events_passive_with_agent_takes_the_agent_as_actor(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "The convoy was attacked by insurgents outside Kunduz."), "ASSAULT")
+    assert event.actor and event.actor[0].sector == "REB"
+    assert names(event.recipient) == set() or "convoy" not in names(event.actor)
+
+
+def test_events_passive_without_agent_keeps_the_patient_as_recipient(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Two Afghan journalists were arrested in Kabul on Sunday."), "COERCE")
+    assert event.actor == []
+    assert event.recipient and event.recipient[0].country == "AFG"
+
+
+def test_events_relative_clause_passive_makes_the_head_the_recipient(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Pakistani envoy, who was denied a seat at the talks, held a news conference.")
+    event = one(events, "REJECT")
+    assert event.recipient and event.recipient[0].country == "PAK"
+
+
+def test_events_coordinated_verbs_share_their_subject(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The British embassy condemned the killings and called for an inquiry.")
+    accuse, request = one(events, "ACCUSE"), one(events, "REQUEST")
+    assert accuse.actor and request.actor
+    assert accuse.actor[0].country == request.actor[0].country == "GBR"
+
+
+def test_events_coordinated_actors_are_one_event(pipeline: Pipeline) -> None:
+    events = code(pipeline, "India and Pakistan signed a water treaty in Karachi.")
+    event = one(events, "SUPPORT")
+    assert {a.country for a in event.actor} == {"IND", "PAK"}
+
+
+def test_events_control_chain_codes_the_complement_with_the_outer_subject(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Government troops moved to retake the district on Saturday."), "ASSAULT")
+    assert event.trigger.text == "retake"
+    assert event.actor and event.actor[0].sector == "MIL"
+
+
+def test_events_call_on_x_to_do_y_is_a_request_to_x(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The UN envoy called on the warring parties to agree to a ceasefire.")
+    request = one(events, "REQUEST")
+    assert request.trigger.text.startswith("called")
+    assert request.recipient, "the parties asked"
+    requested = [e for e in events if e.modality == "requested"]
+    assert requested and requested[0].type == "AGREE"
+
+
+def test_events_statement_condemning_is_an_accusation_by_the_issuer(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The French embassy issued a statement condemning the attack on the hospital.")
+    event = one(events, "ACCUSE")
+    assert event.actor and event.actor[0].country == "FRA"
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The aid agencies called for a ceasefire in the north.", "REQUEST"),
+    ("Germany condemned the bombing of the market.", "ACCUSE"),
+    ("The minister warned the rebels of a harsh response if they attacked the capital.", "THREATEN"),
+    ("The rebels pledged to release all prisoners.", "AGREE"),
+    ("Norway welcomed the agreement between the two sides.", "SUPPORT"),
+    ("The president praised the mediators.", "SUPPORT"),
+])
+def test_events_speech_acts_that_are_events(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert etype in {e.type for e in code(pipeline, sentence)}
+
+
+def test_events_a_warning_without_target_or_condition_is_no_threat(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Analysts warned that prices would rise sharply next year.")
+    assert "THREATEN" not in {e.type for e in events}
+
+
+def test_events_announced_future_withdrawal_is_concede_and_withdrawal_is_retreat(pipeline: Pipeline) -> None:
+    future = code(pipeline, "Canada will withdraw its troops from Mali by the end of the year.")
+    assert one(future, "CONCEDE").modality == "future"
+    done = code(pipeline, "Canada withdrew its troops from Mali on Monday.")
+    assert one(done, "RETREAT").modality == "asserted"
+
+
+def test_events_announced_intent_to_cooperate_is_agree_and_to_fight_is_threaten(pipeline: Pipeline) -> None:
+    assert "AGREE" in {e.type for e in code(pipeline, "Japan will provide emergency food aid to the refugees.")}
+    assert "THREATEN" in {e.type for e in code(pipeline, "The farmers said they would blockade the port.")}
+
+
+def test_events_must_under_a_reporting_verb_is_a_demand(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Britain said that Iran must release the detained sailors.")
+    request = one(events, "REQUEST")
+    assert request.actor and request.actor[0].country == "GBR"
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("The army did not attack the village.", "negated"),
+    ("The rebels could attack the capital.", "hypothetical"),
+    ("The army will attack the town next week.", "future"),
+    ("The army attacked the town in 2015, the report said.", "historical"),
+    ("The army attacked the town on Sunday.", "asserted"),
+])
+def test_events_modality(pipeline: Pipeline, sentence: str, modality: str) -> None:
+    events = [e for e in code(pipeline, sentence) if e.type in ("ASSAULT", "THREATEN")]
+    assert events and events[0].modality == modality
+
+
+def test_events_attribution_names_the_reporting_source(pipeline: Pipeline) -> None:
+    events = code(pipeline, "A senior Pakistani official said that the army had arrested three suspects.")
+    event = one(events, "COERCE")
+    assert event.attribution is not None and "official said" in event.attribution.text
+    assert event.attribution.source is not None and event.attribution.source.country == "PAK"
+
+
+def test_events_according_to_is_an_attribution(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Rebels shelled the airport, according to local police."), "ASSAULT")
+    assert event.attribution is not None and event.attribution.text.startswith("according to")
+
+
+def test_events_statements_that_report_no_act_are_not_coded(pipeline: Pipeline) -> None:
+    assert code(pipeline, "The country was at a dangerous turning point, the envoy said.") == []
+    assert code(pipeline, "The weather in Kabul was hot and dry this week.") == []
+
+
+def test_events_one_action_described_twice_in_a_sentence_is_one_event(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The militants launched an attack on the checkpoint.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_events_never_come_from_page_furniture(pipeline: Pipeline) -> None:
+    text = ("Rebels attack army post\n\nBy: Sample Desk\nPublished: 2021-08-09 10:00\n\n"
+            "Read More: Troops attack rebel camp near the border\n\n"
+            "Officials met in Doha on Monday to discuss the crisis, a mediator said.\n")
+    record = pipeline.extract(text)
+    for event in record.events:
+        assert not record.article.in_boilerplate(event.trigger.start, event.trigger.end)
+    assert {e.type for e in record.events} == {"CONSULT"}
+
+
+def test_events_have_ids_offsets_and_codes_per_the_contract(pipeline: Pipeline) -> None:
+    record = pipeline.extract("Police arrested two protesters in Lahore on Friday.", published=PUBLISHED)
+    (event,) = record.events
+    text = record.article.text
+    assert event.id == f"{record.article.id}-1"
+    assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+    assert text[event.sentence.start:event.sentence.end] == event.sentence.text
+    assert isinstance(event.cameo, str) and event.quad_class in (1, 2, 3, 4)
+    assert 0.0 < event.confidence <= 1.0
