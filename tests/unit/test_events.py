@@ -119,3 +119,18 @@ def test_events_coder_codes_nothing_in_a_sentence_without_trigger() -> None:
 def test_events_future_assault_intent_becomes_a_threat(rows: list[tuple[str, str, str, str, int, str]]) -> None:
     (event,) = EventCoder().events(parse(rows))
     assert event.type == "THREATEN" and event.modality == "future" and event.cameo.startswith("13")
+
+
+def test_events_gerund_coordinated_with_an_event_noun_shares_its_actor() -> None:
+    # "Plans held despite the rebel capture of Hodeidah and then breaking through ." as spaCy parses
+    # the seed report's sentence: the gerund is a conjunct of the preposition.
+    rows = [("Plans", "plan", "NOUN", "NNS", 1, "nsubj"), ("held", "hold", "VERB", "VBD", 1, "ROOT"),
+            ("despite", "despite", "SCONJ", "IN", 1, "prep"), ("the", "the", "DET", "DT", 5, "det"),
+            ("rebel", "rebel", "ADJ", "JJ", 5, "amod"), ("capture", "capture", "NOUN", "NN", 2, "pobj"),
+            ("of", "of", "ADP", "IN", 5, "prep"), ("Hodeidah", "Hodeidah", "PROPN", "NNP", 6, "pobj"),
+            ("and", "and", "CCONJ", "CC", 2, "cc"), ("then", "then", "ADV", "RB", 10, "advmod"),
+            ("breaking", "break", "VERB", "VBG", 2, "conj"), ("through", "through", "ADP", "RP", 10, "prt"),
+            (".", ".", "PUNCT", ".", 1, "punct")]
+    events = EventCoder().events(parse(rows, ents=["O"] * 7 + ["B-GPE"] + ["O"] * 5))
+    assert [e.trigger.text for e in events] == ["breaking through", "capture"]
+    assert all(e.actor and e.actor[0].text == "rebel" and e.actor[0].sector == "REB" for e in events)

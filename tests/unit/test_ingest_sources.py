@@ -104,6 +104,7 @@ def test_ingest_directory_is_read_recursively_and_failures_go_on(tmp_path: Path)
     (tmp_path / "a" / "two.txt").write_text(PAGE_TEXT, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(BODY, encoding="utf-8")
     items = list(iter_articles([str(tmp_path), str(tmp_path / "missing.txt")], config=load_config()))
     assert sorted(Path(a.source).name for a in _articles(items)) == ["one.txt", "two.txt"]

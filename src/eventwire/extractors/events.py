@@ -115,6 +115,14 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return passive, True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head, depth + 1)
+    if verb.dep_ == "conj" and verb.head.dep_ == "prep":
+        # "despite the Taliban capture of Kunduz and then breaking through ...": the coordinated act
+        # shares the actor named on the event noun it is coordinated with.
+        for noun in verb.head.children:
+            if noun.dep_ == "pobj":
+                named = noun_modifier_actors(noun)
+                if named:
+                    return named, False
     if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         # Object control ("urged Pakistan to ...", "called on the Council to ..."): the object acts.
@@ -165,8 +173,9 @@ def noun_modifier_actors(noun: Token) -> list[Token]:
             if child.pos_ == "PRON":
                 continue
             heads.append(child)
-        elif child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE"):  # "American withdrawal", not "military"
-            heads.append(child)
+        elif child.dep_ == "amod" and (child.ent_type_ in ("NORP", "GPE") or
+                                       SECTOR_WORDS.get(child.lower_) in ("REB", "MIL", "COP", "GOV")):
+            heads.append(child)  # "American withdrawal", "rebel capture"; not "peaceful" or "political"
     heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
               if g.dep_ == "pobj" and is_actorish(g)]
     return heads
@@ -255,8 +264,14 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma == "leave" and not entry.with_word:
-            # "leave Afghanistan", "will leave": a departure; "leave it to X", "left them dead": not one.
-            if any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children):
+            # "leave Afghanistan", "will leave": a departure; "leave it to X", "left them dead", "the only
+            # place left", "was left behind", "leaves Kabul as the last city": not one. Someone must leave.
+            if any(c.dep_ in ("xcomp", "ccomp", "oprd", "prt", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "as")
+                   for c in verb.children) or verb.dep_ in ("acl", "amod"):
+                return False
+            subjects, _passive = subjects_of(verb)
+            if not any(is_actorish(s) and s.lower_ not in ("who", "that", "which") and
+                       SECTOR_WORDS.get(s.lower_) != "CVL" for s in subjects):
                 return False
             for obj in objects:
                 ent = entity_of(obj)
@@ -279,9 +294,11 @@ class EventCoder:
             return False  # "a letter handed over to the UN": the document, not an act
         if lemma in _PROTEST_VERBS and objects:  # "they demonstrate wanton disregard": showing, not protesting
             return False
-        if lemma == "ask" and not (objects or any(c.dep_ in ("dative", "xcomp", "ccomp") or
-                                                  (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)):
-            return False  # "when asked about ...": a question put to the subject, not a request by it
+        asks = objects or any(c.dep_ in ("dative", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for") or
+                              (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+                              for c in verb.children)
+        if lemma == "ask" and (not asks or any(o.tag_ in ("WP", "WDT", "WRB") for o in objects)):
+            return False  # "when asked about ...", "asking what happens": questions, not requests
         if lemma in _OCCUPY_VERBS and not entry.with_word:
             # "seize the opportunity" is no assault: the object must be a place, a thing held, or people.
             for obj in objects:
@@ -295,11 +312,12 @@ class EventCoder:
     def _noun_candidate(self, noun: Token, used: set[int]) -> Candidate | None:
         if noun.i in used or noun.pos_ not in ("NOUN", "PROPN"):
             return None
+        ent = entity_of(noun)
+        if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "NORP"):
+            return None  # "the Northern Provinces Aid Collective": a word of a name, not an event
         match = self.lexicon.match(noun, "noun")
         if match is None:
             return None
-        if match.entry.with_word and match.partner is not None:
-            pass
         actors = noun_modifier_actors(noun)
         pair: list[Actor] = []
         for child in noun.lefts:
@@ -379,6 +397,8 @@ class EventCoder:
         kept: list[Candidate] = []
         for cand in found:
             governor = cand.head.head if cand.head.dep_ in ("xcomp", "ccomp", "advcl") else None
+            if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
+                governor = cand.head.head.head
             outer = by_head.get(governor.i) if governor is not None else None
             if outer is not None and outer is not cand:
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
@@ -463,7 +483,7 @@ class EventCoder:
             type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
             actor=actors, recipient=recipients,
             trigger=TextSpan(doc.text[start:end], start, end),
-            sentence=TextSpan(sent.text, sent.start_char, sent.end_char),
+            sentence=_trimmed(doc, sent),
             date=EventDate(value=date_value, precision="day" if date_value else "unknown"),
             location=None, modality=modality, attribution=attribution,
             confidence=round(min(confidence, 0.95), 2),
@@ -478,6 +498,14 @@ class EventCoder:
 _INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                  "RETREAT": "035"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
+
+
+def _trimmed(doc: Doc, sent: Span) -> TextSpan:
+    """The sentence without the white space (and blanked furniture) at its edges."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return TextSpan(doc.text[start:end], start, end)
 
 
 def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:

@@ -70,12 +70,16 @@ class Lexicon:
             # "call for the Taliban to agree": spaCy hangs "for" on the complement as its marker.
             partners += [g for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children
                          if g.dep_ == "mark" and g.i > token.i]
+        objects = [c.i for c in token.children if c.dep_ == "dobj"]
         for entry in entries:
             if not entry.with_word:
                 continue
             for partner in partners:
-                if entry.with_word in (partner.lemma_.lower(), partner.lower_):
-                    return Match(entry, token, partner)
+                if entry.with_word not in (partner.lemma_.lower(), partner.lower_):
+                    continue
+                if pos == "verb" and partner.dep_ == "prep" and any(i < partner.i for i in objects):
+                    continue  # "calling relatives ... for help": the preposition goes with the object
+                return Match(entry, token, partner)
         bare = next((e for e in entries if not e.with_word), None)
         return Match(bare, token, None) if bare else None
 

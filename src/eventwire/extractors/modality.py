@@ -35,7 +35,7 @@ _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 _INTENT_WORDS = {"plan", "intend", "expect", "aim", "schedule", "prepare", "set", "decide", "propose",
                  "due", "poise", "hope", "seek", "mean", "vow", "pledge", "promise", "threaten", "announce",
-                 "intention", "plans", "timetable", "commitment", "deadline"}
+                 "intention", "plans", "timetable", "commitment", "deadline", "decision"}
 _READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
