@@ -222,3 +222,15 @@ def test_events_act_coordinated_with_an_event_noun_shares_its_actor(pipeline: Pi
                             "and then breaking through in two other towns, the paper reported.")
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert len(assaults) == 2 and all(e.actor and e.actor[0].sector == "REB" for e in assaults)
+
+
+def test_events_recipient_is_the_owner_of_what_is_acted_on(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Nepal rejected India's proposal for joint border patrols."), "REJECT")
+    assert [a.country for a in event.recipient] == ["IND"]
+
+
+def test_events_recipient_of_a_demand_is_the_subject_of_what_is_demanded(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Norway demanded that Iran release the detained aid workers."), "REQUEST")
+    assert [a.country for a in event.recipient] == ["IRN"]
+    threat = one(code(pipeline, "Armenia threatened to cut ties with Turkey over the blockade."), "THREATEN")
+    assert "TUR" in {a.country for a in threat.recipient}

@@ -162,7 +162,33 @@ def verb_recipients(verb: Token, partner: Token | None) -> list[Token]:
                   for g in p.children if g.dep_ == "pobj"]
     found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and c is not partner
               for g in c.children if g.dep_ == "pobj"]
-    return [t for t in found if is_actorish(t)]
+    out: list[Token] = []
+    for token in found:
+        if is_actorish(token):
+            out.append(token)
+        else:
+            # "rejected North Korea's demand", "a Senegalese peace plan": the thing acted on names its
+            # owner; "cut ties with Turkey", "imposed sanctions on Iran": or whom it concerns.
+            out += owners_of(token) or (noun_recipients(token) if token.dep_ == "dobj" else [])
+    return out
+
+
+def owners_of(noun: Token) -> list[Token]:
+    """Actorish possessors, compounds and demonym adjectives of a noun that is not an actor itself."""
+    return [c for c in noun.lefts if (c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON" and is_actorish(c))
+            or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
+
+
+def complement_recipients(verb: Token) -> list[Token]:
+    """Whom a demand, threat, refusal or promise is about, read from its complement clause:
+    "demanded that Hamas renounce ..." -> Hamas; "threatened to break relations with Russia" -> Russia."""
+    out: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and is_actorish(s)]
+        if clause.dep_ == "xcomp":  # the subject's own act: its target is the recipient
+            out += verb_recipients(clause, None)
+    return out
 
 
 def noun_modifier_actors(noun: Token) -> list[Token]:
@@ -363,6 +389,8 @@ class EventCoder:
                     cand.actor_heads = noun_modifier_actors(partner)
             else:
                 cand.recipient_heads = verb_recipients(verb, partner)
+            if not cand.recipient_heads and cand.entry.type in ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"):
+                cand.recipient_heads = complement_recipients(verb)
         cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
 
     # -- the component -----------------------------------------------------------------------------
