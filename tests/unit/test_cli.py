@@ -96,3 +96,33 @@ def test_cli_demo_ingests_the_sample_corpus_and_summarises(tmp_path: Path, blank
 def test_cli_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("eventwire ")
+
+
+def test_cli_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: Path, blank_config_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import duckdb
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(300):
+        (corpus / f"{i:03d}.txt").write_text(f"Report {i}: negotiators met in Doha on day {i}, a mediator said.\n",
+                                             encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    cmd = [sys.executable, "-c", "from eventwire.cli import main; main()", "ingest", str(corpus), "--db", str(db),
+           "--config", str(blank_config_path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchall()
+    con.close()
+    assert rows == [(300, 300)]
