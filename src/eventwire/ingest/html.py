@@ -42,6 +42,7 @@ from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
 from eventwire.errors import InputError
+from eventwire.ingest.text import decode_bytes
 from eventwire.types import Article
 
 
@@ -64,13 +65,6 @@ TRAFILATURA_OPTIONS: TrafilaturaOptions = {
     "include_tables": True,
 }
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # Browsers read these labels as windows-1252 (WHATWG Encoding Standard); so do we.
@@ -97,45 +91,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes, source: str) -> str:
     """The text of an HTML page given as bytes; InputError E102 naming `source` when no encoding fits."""
-    text = _decode(data, source)
-    if "\x00" in text:
-        raise InputError("E102", source=source, reason="binary data (NUL characters)")
-    return text
-
-
-def _decode(data: bytes, source: str) -> str:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError("E102", source=source, reason=exc) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _declared_charset(data)
-    if declared is not None:
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass
-    # Imported here: charset-normalizer is only needed for the rare page that is neither.
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(data)
-    # Short Latin-script pages fit several single-byte charsets equally well; when windows-1252 is one of
-    # the plausible ones, take it: it is what browsers assume for an undeclared Western page.
-    if any("cp1252" in match.could_be_from_charset for match in matches):
-        try:
-            return data.decode("windows-1252")
-        except UnicodeDecodeError:
-            pass
-    best = matches.best()
-    if best is None:
-        reason = f"not UTF-8, not {declared}" if declared else "not UTF-8, no charset declared"
-        raise InputError("E102", source=source, reason=reason)
-    return str(best)
+    return decode_bytes(data, source, declared=_declared_charset(data))
 
 
 def _parse(text_html: str) -> HtmlElement | None:

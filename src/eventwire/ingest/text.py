@@ -31,8 +31,21 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in text or controls / len(text) > 0.01
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """The text of `data`; InputError E102 naming `source` when no encoding fits."""
+def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> str:
+    """The text of `data`; InputError E102 naming `source` when no encoding fits.
+
+    A byte-order mark decides; else strict UTF-8; else the `declared` charset (an HTML page's meta
+    tag); else charset-normalizer's guess, taking windows-1252 when it is among the plausible ones
+    (short Latin-script texts fit several single-byte charsets equally well, and windows-1252 is what
+    browsers assume). Binary data (NUL or many control characters) is refused.
+    """
+    text = _decode(data, source, declared)
+    if _looks_binary(text):
+        raise InputError("E102", source=source, reason="binary data (control characters)")
+    return text
+
+
+def _decode(data: bytes, source: str, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -40,21 +53,28 @@ def decode_bytes(data: bytes, source: str) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError("E102", source=source, reason=exc) from exc
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # Imported here: charset-normalizer is only needed for the rare non-UTF-8 file.
-        from charset_normalizer import from_bytes
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared is not None:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    # Imported here: charset-normalizer is only needed for the rare input that is neither.
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError("E102", source=source, reason=f"not UTF-8: {exc.reason}") from exc
-        text = str(best)
-        if _looks_binary(text):
-            raise InputError("E102", source=source, reason="binary data") from exc
-        return text
-    if _looks_binary(text):
-        raise InputError("E102", source=source, reason="binary data (control characters)")
-    return text
+    matches = from_bytes(data)
+    if any("cp1252" in match.could_be_from_charset for match in matches):
+        try:
+            return data.decode("windows-1252")
+        except UnicodeDecodeError:
+            pass
+    best = matches.best()
+    if best is None:
+        reason = f"not UTF-8, not {declared}" if declared else "not UTF-8 and no charset fits"
+        raise InputError("E102", source=source, reason=reason)
+    return str(best)
 
 
 def read_text(data: bytes | str, source: str, *, published: str | None = None) -> Article:
