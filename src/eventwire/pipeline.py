@@ -46,6 +46,9 @@ class Pipeline:
     def __init__(self, config: Config | None = None, nlp: Language | None = None) -> None:
         self.config = config or load_config()
         self._nlp = nlp
+        from eventwire.extractors.actors import use_kb_file
+
+        use_kb_file(self.config.get("kb.extra"))
 
     @property
     def nlp(self) -> Language:

@@ -30,7 +30,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extractors.actors import SECTOR_WORDS, actors_from, entity_of, split_hyphen_pair
+from eventwire.extractors.actors import SECTOR_WORDS, actors_from, entity_of, kb_find, split_hyphen_pair
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.modality import (
     REQUEST_VERBS,
@@ -96,11 +96,7 @@ def is_actorish(token: Token) -> bool:
         return True
     if token.lower_ in SECTOR_WORDS or token.lemma_.lower() in SECTOR_WORDS:
         return True
-    try:
-        from eventwire.kb import load_kb
-    except ImportError:
-        return False
-    return bool(load_kb().find_in(token.text, None))
+    return bool(kb_find(token.text, None))
 
 
 def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -114,7 +110,13 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if passive:
         return passive, True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects_of(verb.head, depth + 1)
+        head = verb.head
+        if head.lemma_ in ("be", "remain", "seem", "appear") and head.dep_ == "ccomp" and \
+                head.head.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in ("be", "remain"):
+            # "Lyons said that the country was at a turning point, and called on the Council ...": an act
+            # coordinated with a reported state is the reporter's own, whatever the parser attached it to.
+            return subjects_of(head.head, depth + 1)
+        return subjects_of(head, depth + 1)
     if verb.dep_ == "conj" and verb.head.dep_ == "prep":
         # "despite the Taliban capture of Kunduz and then breaking through ...": the coordinated act
         # shares the actor named on the event noun it is coordinated with.
