@@ -9,6 +9,7 @@ from eventwire.cli.demo import demo_command
 from eventwire.cli.export import export_command
 from eventwire.cli.extract import extract_command
 from eventwire.cli.ingest import ingest_command
+from eventwire.cli.kb import kb_command
 
 app = typer.Typer(
     name="eventwire",
@@ -21,6 +22,7 @@ app.command("extract")(extract_command)
 app.command("ingest")(ingest_command)
 app.command("export")(export_command)
 app.command("demo")(demo_command)
+app.command("kb")(kb_command)
 
 
 def _version(value: bool) -> None:

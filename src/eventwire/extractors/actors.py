@@ -5,13 +5,15 @@ the named entity it sits in, else the noun with its left modifiers, plus an appo
 ("Pakistani Ambassador to the United Nations, Munir Akram"). Country and sector come from the
 knowledge base (countries, demonyms, capitals, organisations, people with dated roles) and, for the
 sector, from the role words of the mention ("troops" MIL, "embassy" DIP, "police" COP). Pronouns are
-resolved to the nearest earlier fitting mention; the actors issue replaces this with full coreference.
+resolved through the article's mention clusters (eventwire.extractors.coref).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -56,17 +58,38 @@ TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "chief", "hea
                "spokesperson", "envoy", "representative", "commander", "general", "leader", "chairman", "director",
                "governor", "premier", "chancellor", "king", "emir", "prime"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
-_PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-_GROUP_PRONOUNS = {"they", "them"}
 _RELATIVE = {"who", "which", "that", "whom"}
+
+
+_KB_FILE: list[str] = []
+
+
+def use_kb_file(path: str | Path | None) -> None:
+    """Extend the knowledge base with the user's file `path` (config key ``kb.extra``); None or "" for none."""
+    _KB_FILE[:] = [str(path or "")]
+
+
+def _kb_file() -> str:
+    if not _KB_FILE:
+        from eventwire.config import load_config
+
+        _KB_FILE.append(str(load_config().get("kb.extra") or ""))
+    return _KB_FILE[0]
+
+
+@lru_cache(maxsize=4)
+def _kb_with(extra: str) -> object:
+    from eventwire.kb import load_kb
+
+    return load_kb(Path(extra) if extra else None)
 
 
 def _kb() -> object | None:
     try:
-        from eventwire.kb import load_kb
+        import eventwire.kb  # noqa: F401
     except ImportError:  # the knowledge base is optional for the coder's unit tests
         return None
-    return load_kb()
+    return _kb_with(_kb_file())
 
 
 def kb_lookup(text: str, on: date | None) -> object | None:
@@ -191,45 +214,20 @@ def build_actor(head: Token, on: date | None) -> Actor:
                  role=role, start=span.start_char, end=span.end_char)
 
 
-_SPEECH_LEMMAS = {"say", "tell", "add", "state", "announce", "warn", "note", "stress", "explain", "insist",
-                  "claim", "argue", "declare", "write", "confirm", "reiterate", "highlight"}
-
-
-def _is_person_like(token: Token) -> bool:
-    ent = entity_of(token)
-    if ent is not None:
-        return ent.label_ == "PERSON"
-    return token.pos_ == "NOUN" and token.tag_ == "NN" and (token.lower_ in TITLE_WORDS or
-                                                            SECTOR_WORDS.get(token.lower_) in ("GOV", "DIP"))
-
-
 def resolve_pronoun(token: Token, on: date | None) -> Token | None:
-    """The head of the nearest earlier mention a personal or relative pronoun refers to (or None).
+    """The head of the mention a pronoun refers to (or None), from the article's mention clusters.
 
-    he/she: the latest earlier speaker (the subject of a reporting verb) that names a person or an
-    official, else the latest person named. they/them: the latest organisation or group.
+    Relative pronouns take their clause's head noun; he/she the latest person who is the subject of a
+    clause before it (eventwire.extractors.coref explains the rules); we/I inside a quote its speaker.
     """
     word = token.lower_
     if word in _RELATIVE:
         # "Munir Akram, who was denied ...": the relative clause's head noun.
         verb = token.head
         return verb.head if verb.dep_ == "relcl" else None
-    doc = token.doc
-    if word in _PERSON_PRONOUNS:
-        for earlier in reversed(doc[: token.i]):
-            if earlier.dep_ == "nsubj" and earlier.head.lemma_ in _SPEECH_LEMMAS and earlier.pos_ != "PRON" \
-                    and _is_person_like(earlier):
-                return earlier
-        for ent in reversed([e for e in doc.ents if e.end <= token.i and e.label_ == "PERSON"]):
-            return ent.root
-        return None
-    if word in _GROUP_PRONOUNS:
-        for ent in reversed([e for e in doc.ents if e.end <= token.i and e.label_ in ("ORG", "NORP", "GPE")]):
-            if ent.label_ == "GPE" and ent.root.dep_ == "pobj":
-                continue
-            return ent.root
-        return None
-    return None
+    from eventwire.extractors.coref import antecedent
+
+    return antecedent(token)
 
 
 def actors_from(head: Token, on: date | None) -> list[Actor]:

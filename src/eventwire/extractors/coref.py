@@ -1,0 +1,567 @@
+"""In-article actor resolution: mentions of one actor merged, pronouns and descriptions resolved.
+
+`resolve(doc)` builds the mention clusters of an article once (cached on the Doc) from the parse:
+
+- mentions are the named people, organisations and places (spaCy's entities), and the noun phrases
+  headed by a role or group word ("the official", "the Army Chief", "a senior administration official");
+- a name joins the cluster of the same canonical name (the knowledge base makes "Biden", "President
+  Joe Biden" and "Joseph R. Biden" one name), or of a person whose surname it is ("Akram", "Ms Doe");
+- an abbreviation in brackets is remembered as an alias for the rest of the article: after a title
+  ("Chief of Staff (COS) General Ann Doe") it names the person after the brackets, after a name
+  ("Northern Relief Agency (NRA)") the organisation before them; the title becomes the person's role;
+- a definite description ("the official", "the Army Chief", "the president") refers back to the latest
+  cluster whose mentions or role use its head word and all its other words; a generic person word
+  ("the dignitary", "the official") with a country word ("the US dignitary") to the latest person of
+  that country; an indefinite one ("a US official") starts a cluster of its own;
+- "the statement" / "the report" refers to whoever issued the statement ("X issued a statement").
+
+Pronouns are resolved on demand (`antecedent`): he/she/him/her to the latest person who is the
+subject of a clause before it, skipping people named inside quotation marks when the pronoun is outside
+them and the quote's own speaker when it is inside ("“He also feels ...”" is not the speaker); honorifics
+(Mr, Ms) must agree; they/them to the latest group or organisation; we/I/us inside a quote to the
+quote's speaker; "it" as the subject of a reporting verb to the latest organisation.
+
+The component `eventwire_actors` (after the event coder) gives every event actor, recipient and
+attribution source the canonical name, kind, country, sector and role of its cluster, keeping the
+mention's own text and offsets, and sets `doc._.actors` to the article's distinct actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventwire.extractors.actors import SECTOR_WORDS, TITLE_WORDS, build_actor, entity_of, kb_find
+from eventwire.types import Actor, Event
+
+_CACHE = "eventwire.coref"
+_QUOTES = "eventwire.quote_speakers"
+_ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
+# Words for a person whatever their office: "the dignitary" may be any official of the country named.
+GENERIC_PERSON = {"official", "officials", "dignitary", "leader", "diplomat", "envoy", "spokesman", "spokeswoman",
+                  "spokesperson", "representative", "minister", "aide", "source", "politician", "lawmaker",
+                  "candidate", "nominee"}
+_STATEMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "memo", "assessment",
+                    "declaration", "post", "tweet", "announcement"}
+_ISSUE_VERBS = {"issue", "release", "publish", "put", "send", "make", "post", "write", "sign", "deliver", "give"}
+_MALE = {"mr", "mr.", "sir"}
+_FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+_GROUP_PRONOUNS = {"they", "them", "their"}
+_SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
+_STOP = {"the", "a", "an", "of", "to", "for", "and", "in", "'s", "’s", "s", "on", "at", "by"}
+_ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Z0-9&.\-]{1,9})\s*\)")
+
+
+@dataclass
+class Mention:
+    head: Token
+    actor: Actor
+    cluster: int = -1
+    definite: bool = False
+    entity: bool = False
+
+
+@dataclass
+class Cluster:
+    id: int
+    mentions: list[Mention] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    gender: str | None = None
+
+    @property
+    def best(self) -> Mention:
+        """The mention that names the actor best: a named entity known to the knowledge base, the longest."""
+        def score(m: Mention) -> tuple[int, int, int, int]:
+            return (int(m.entity), int(m.actor.country is not None), len(m.actor.name.split()), -m.head.i)
+        return max(self.mentions, key=score)
+
+    def canonical(self) -> Actor:
+        best = self.best.actor
+        country = best.country or next((m.actor.country for m in self.mentions if m.actor.country), None)
+        sector = best.sector or next((m.actor.sector for m in self.mentions if m.actor.sector), None)
+        kind = best.kind
+        if any(m.actor.kind == "person" for m in self.mentions) and kind == "group":
+            kind = "person"
+        # A title written in the article ("Ambassador to the United Nations, Munir Akram") before the
+        # knowledge base's generic one.
+        titled = next((m.actor.role for m in self.mentions if m.actor.role and m.actor.text != m.actor.name), None)
+        role = self.role or titled or best.role or next((m.actor.role for m in self.mentions if m.actor.role), None)
+        return replace(best, kind=kind, country=country, sector=sector, role=role)
+
+
+@dataclass
+class Resolution:
+    mentions: list[Mention]
+    clusters: list[Cluster]
+    by_token: dict[int, Mention]
+    quote_spans: list[tuple[int, int]]
+
+
+# -- building the clusters ---------------------------------------------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w’'-]+", text.lower()) if w not in _STOP}
+
+
+def _is_description_head(token: Token) -> bool:
+    word, lemma = token.lower_, token.lemma_.lower()
+    return token.pos_ in ("NOUN", "PROPN") and entity_of(token) is None and token.dep_ in _MENTION_DEPS and (
+        word in SECTOR_WORDS or lemma in SECTOR_WORDS or word in TITLE_WORDS or lemma in TITLE_WORDS or
+        word in GENERIC_PERSON or lemma in GENERIC_PERSON)
+
+
+def _determiner(token: Token) -> str | None:
+    for child in token.lefts:
+        if child.dep_ in ("det", "poss"):
+            return child.lower_
+    return None
+
+
+def _gender(token: Token) -> str | None:
+    doc = token.doc
+    for t in doc[max(0, token.left_edge.i - 1): token.i + 1]:
+        if t.lower_ in _MALE:
+            return "m"
+        if t.lower_ in _FEMALE:
+            return "f"
+    return None
+
+
+def _in_quotes(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for start, end in spans:
+        if start <= pos < end:
+            return start, end
+    return None
+
+
+def _published(doc: Doc) -> date | None:
+    article = doc._.article if doc.has_extension("article") else None
+    value = getattr(article, "published", None) if article is not None else None
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
+    from eventwire.extractors.quotes import quoted_stretches
+
+    return [(s - 1, e + 1) for s, e, _closed, _cont in quoted_stretches(doc.text)]
+
+
+def resolve(doc: Doc) -> Resolution:
+    """The mention clusters of `doc` (built once, then cached on the Doc)."""
+    cached = doc.user_data.get(_CACHE)
+    if isinstance(cached, Resolution):
+        return cached
+    on = _published(doc)
+    mentions: list[Mention] = []
+    seen: set[int] = set()
+    heads: list[Token] = []
+    for named in doc.ents:
+        if named.label_ not in _ENTITY_LABELS:
+            continue
+        root = named.root
+        if named.label_ == "NORP" and (root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")):
+            continue  # "Afghan forces": a demonym modifying a noun names no actor of its own
+        if named.label_ == "GPE" and root.dep_ == "compound":
+            continue
+        heads.append(root)
+    heads += [t for t in doc if _is_description_head(t)]
+    for head in sorted(set(heads), key=lambda t: t.i):
+        if head.i in seen:
+            continue
+        seen.add(head.i)
+        actor = build_actor(head, on)
+        ent = entity_of(head)
+        mentions.append(Mention(head=head, actor=actor, definite=_determiner(head) in ("the", "this", "that"),
+                                entity=ent is not None and ent.label_ in ("PERSON", "ORG", "GPE")))
+    clusters: list[Cluster] = []
+    aliases = _abbreviations(doc)
+    # An abbreviation joins the cluster of what it stands for, even where it is defined, before the name
+    # ("Chief of Staff (COS) General Ann Doe"): those mentions are placed after all the others.
+    targets = {alias: target for alias, (_title, target) in aliases.items()}
+    ordered = [m for m in mentions if m.head.text not in targets] + [m for m in mentions if m.head.text in targets]
+    by_head = {m.head.i: m for m in mentions}
+    for mention in ordered:
+        defined = by_head.get(targets.get(mention.head.text, -1))
+        if defined is not None and defined is not mention and defined.cluster >= 0:
+            cluster = clusters[defined.cluster]
+            cluster.mentions.append(mention)
+            mention.cluster = cluster.id
+            continue
+        earlier = _antecedent_cluster(mention, clusters, aliases)
+        if earlier is None:
+            cluster = Cluster(id=len(clusters))
+            clusters.append(cluster)
+        else:
+            cluster = earlier
+        cluster.mentions.append(mention)
+        mention.cluster = cluster.id
+        cluster.words |= _words(mention.actor.text) | _words(mention.actor.name) | _words(mention.actor.role or "")
+        cluster.gender = cluster.gender or _gender(mention.head)
+        head_ent = entity_of(mention.head)
+        for alias, (title, target) in aliases.items():
+            if target == mention.head.i:
+                cluster.aliases.add(alias)
+                cluster.words |= _words(title) | {alias.lower()}
+                if mention.actor.kind == "person" or (head_ent is not None and head_ent.label_ == "PERSON"):
+                    cluster.role = cluster.role or title
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        span = entity_of(mention.head)
+        tokens = range(span.start, span.end) if span is not None else [mention.head.i]
+        for i in tokens:
+            by_token.setdefault(i, mention)
+    result = Resolution(mentions=mentions, clusters=clusters, by_token=by_token, quote_spans=_direct_spans(doc))
+    doc.user_data[_CACHE] = result
+    return result
+
+
+def _abbreviations(doc: Doc) -> dict[str, tuple[str, int]]:
+    """Abbreviations defined in brackets: alias -> (the words it stands for, the head token it names)."""
+    found: dict[str, tuple[str, int]] = {}
+    text = doc.text
+    for match in _ABBREVIATION.finditer(text):
+        alias = match.group(1).rstrip(".")
+        before = doc.char_span(max(0, match.start() - 200), match.start(), alignment_mode="contract")
+        after = doc.char_span(match.end(), min(len(text), match.end() + 120), alignment_mode="contract")
+        if before is None or not len(before):
+            continue
+        # The words the letters stand for: the capitalised run right before the bracket.
+        run: list[Token] = []
+        for token in reversed(list(before)):
+            if token.is_space:
+                break
+            if token.is_title or token.is_upper or (token.lower_ in _STOP and run):
+                run.insert(0, token)
+                continue
+            break
+        while run and run[0].lower_ in _STOP:
+            run = run[1:]
+        if not run:
+            continue
+        title = " ".join(t.text for t in run)
+        initials = "".join(t.text[0] for t in run if t.lower_ not in _STOP).upper()
+        if not alias.upper().startswith(initials[:1]) and alias.upper() != initials:
+            continue
+        person = None
+        if after is not None and len(after):
+            first = next((t for t in after if not t.is_space), None)
+            # "Chief of Army Staff (COAS) General Qamar Javed Bajwa": the title of the person named next.
+            for token in after[:6] if first is not None else []:
+                ent = entity_of(token)
+                if ent is not None and ent.label_ == "PERSON" and token.idx - match.end() < 40:
+                    person = ent.root
+                    break
+        if person is not None and (run[-1].lower_ in TITLE_WORDS or any(t.lower_ in TITLE_WORDS for t in run)):
+            found[alias] = (title, person.i)
+        else:
+            found[alias] = (title, run[-1].i if entity_of(run[-1]) is None else entity_of(run[-1]).root.i)  # type: ignore[union-attr]
+    return found
+
+
+def _antecedent_cluster(mention: Mention, clusters: list[Cluster],
+                        aliases: dict[str, tuple[str, int]]) -> Cluster | None:
+    actor, head = mention.actor, mention.head
+    name = actor.name.lower()
+    ent = entity_of(head)
+    if mention.entity or actor.kind in ("person", "organization"):
+        for cluster in reversed(clusters):
+            for other in cluster.mentions:
+                if other.actor.name.lower() == name and (mention.entity or other.entity or name.split()):
+                    return cluster
+        text = head.text
+        for cluster in reversed(clusters):
+            if text in cluster.aliases or text.upper() in cluster.aliases:
+                return cluster
+        if ent is not None and ent.label_ == "PERSON":
+            surname = ent[-1].text.lower()
+            for cluster in reversed(clusters):
+                best = cluster.best
+                best_ent = entity_of(best.head)
+                if best_ent is not None and best_ent.label_ == "PERSON" and \
+                        best.actor.name.split()[-1].lower() == surname:
+                    return cluster
+        if mention.entity:
+            return None
+    if not mention.definite or mention.entity:
+        return None
+    return description_antecedent(head, mention.actor, clusters)
+
+
+def description_antecedent(head: Token, actor: Actor, clusters: list[Cluster]) -> Cluster | None:
+    """The latest cluster a definite description ("the Army Chief", "the US dignitary") refers to."""
+    word = head.lower_
+    modifiers = [t for t in head.doc[actor_start(head): head.i] if not (t.is_punct or t.lower_ in _STOP)]
+    country_words = {t.lower_ for t in modifiers if t.ent_type_ in ("GPE", "NORP") or kb_find(t.text, None)}
+    other = {t.lower_ for t in modifiers} - country_words
+    for cluster in reversed(clusters):
+        named = word in cluster.words or head.lemma_.lower() in cluster.words
+        if named and other <= cluster.words and (not country_words or _country_agrees(actor, cluster)):
+            return cluster
+    if word in GENERIC_PERSON or head.lemma_.lower() in GENERIC_PERSON:
+        for cluster in reversed(clusters):
+            best = cluster.canonical()
+            if best.kind != "person" or any(m.head.i >= head.i for m in cluster.mentions[:1]):
+                continue
+            if country_words and not _country_agrees(actor, cluster):
+                continue
+            if not country_words and not other <= cluster.words:
+                continue
+            return cluster
+    return None
+
+
+def actor_start(head: Token) -> int:
+    start = head.i
+    for child in head.lefts:
+        start = min(start, child.left_edge.i)
+    return start
+
+
+def _country_agrees(actor: Actor, cluster: Cluster) -> bool:
+    mine = actor.country
+    theirs = cluster.canonical().country
+    return mine is None or theirs is None or mine == theirs
+
+
+# -- resolution on demand ----------------------------------------------------------------------------------
+
+
+def set_quote_speakers(doc: Doc, quotes: list[tuple[int, int, Token | None]]) -> None:
+    """Record the content span and speaker token of every quote (for "we" and "I" inside them)."""
+    doc.user_data[_QUOTES] = quotes
+
+
+def _quote_speaker(doc: Doc, pos: int) -> Token | None:
+    for start, end, speaker in doc.user_data.get(_QUOTES) or []:
+        if start <= pos < end and speaker is not None:
+            return speaker  # type: ignore[no-any-return]
+    return None
+
+
+def antecedent(token: Token, depth: int = 0) -> Token | None:
+    """The head token of the mention `token` (a pronoun or a description) refers to, or None.
+
+    The head returned is the best-named mention of the cluster ("Munir Akram" for "the ambassador").
+    """
+    if depth > 4:
+        return None
+    doc = token.doc
+    res = resolve(doc)
+    word = token.lower_
+    if token.pos_ == "PRON" or word in _PRONOUN_GENDER or word in _SPEAKER_PRONOUNS:
+        found = _pronoun_antecedent(token, res)
+        if found is None:
+            return None
+        mention = res.by_token.get(found.i)
+        if found.pos_ == "PRON" or found.lemma_.lower() in _STATEMENT_NOUNS or \
+                (mention is not None and mention.definite and not mention.entity):
+            return antecedent(found, depth + 1) or found
+        return _best_head(found, res, depth)
+    if token.lemma_.lower() in _STATEMENT_NOUNS or word in _STATEMENT_NOUNS:
+        issuer = _issuer(token)
+        if issuer is not None:
+            return _best_head(issuer, res, depth)
+    mention = res.by_token.get(token.i)
+    if mention is None:
+        return None
+    return res.clusters[mention.cluster].best.head
+
+
+def _best_head(token: Token, res: Resolution, depth: int) -> Token:
+    if token.pos_ == "PRON" and depth < 4:
+        return antecedent(token, depth + 1) or token
+    mention = res.by_token.get(token.i)
+    return token if mention is None else res.clusters[mention.cluster].best.head
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who issued the statement `token` refers back to ("the US Embassy issued a statement ...")."""
+    lemma = token.lemma_.lower()
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.lemma_.lower() != lemma:
+            continue
+        verb = earlier.head
+        if earlier.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+        if earlier.dep_ == "pobj" and verb.head.lemma_.lower() in ("accord",):
+            continue
+        by = [g for c in earlier.children if c.dep_ in ("prep", "acl") for g in c.subtree
+              if g.dep_ == "pobj" and entity_of(g) is not None]
+        if by:  # "a statement issued by the ISPR"
+            return by[0]
+    return None
+
+
+def _is_person(mention: Mention, res: Resolution) -> bool:
+    cluster = res.clusters[mention.cluster]
+    canonical = cluster.canonical()
+    if canonical.kind == "person":
+        return True
+    head = mention.head
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and (
+        head.lower_ in TITLE_WORDS or head.lower_ in GENERIC_PERSON or SECTOR_WORDS.get(head.lower_) in ("GOV", "DIP"))
+
+
+def _pronoun_antecedent(token: Token, res: Resolution) -> Token | None:
+    doc = token.doc
+    word = token.lower_
+    quote = _in_quotes(res.quote_spans, token.idx)
+    if word in _SPEAKER_PRONOUNS:
+        return _quote_speaker(doc, token.idx)
+    if word in ("who", "which", "that", "whom"):
+        verb = token.head
+        return verb.head if verb.dep_ == "relcl" else None
+    speaker = _quote_speaker(doc, token.idx) if quote is not None else None
+    speaker_cluster = None
+    if speaker is not None:
+        sm = res.by_token.get(speaker.i)
+        if sm is None and speaker.pos_ == "PRON":
+            resolved = _pronoun_antecedent(speaker, res)
+            sm = res.by_token.get(resolved.i) if resolved is not None else None
+        speaker_cluster = sm.cluster if sm is not None else None
+    paragraph_floor = _window_start(doc, token)
+    candidates = [m for m in res.mentions if m.head.i < token.i and m.head.idx >= paragraph_floor]
+    if word in _PRONOUN_GENDER:
+        gender = _PRONOUN_GENDER[word]
+        persons = [m for m in candidates if _is_person(m, res)]
+        persons = [m for m in persons if res.clusters[m.cluster].gender in (None, gender)]
+        if quote is None:
+            persons = [m for m in persons if _in_quotes(res.quote_spans, m.head.idx) is None]
+        else:
+            persons = [m for m in persons if m.cluster != speaker_cluster]
+        subjects = [m for m in persons if m.head.dep_ in ("nsubj", "nsubjpass") or
+                    (m.head.dep_ == "appos" and m.head.head.dep_ in ("nsubj", "nsubjpass"))]
+        pick = (subjects or persons)
+        return pick[-1].head if pick else None
+    if word in _GROUP_PRONOUNS:
+        groups = [m for m in candidates if m.actor.kind in ("organization", "group") or
+                  (m.actor.kind == "country" and m.head.dep_ != "pobj")]
+        groups = [m for m in groups if not _is_person(m, res)]
+        return groups[-1].head if groups else None
+    if word == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() in ("say", "add", "write", "state"):
+        orgs = [m for m in candidates if m.actor.kind == "organization"]
+        return orgs[-1].head if orgs else None
+    return None
+
+
+def _window_start(doc: Doc, token: Token) -> int:
+    """Where the search for an antecedent stops: the start of the paragraph three before the pronoun's."""
+    from eventwire.extractors.quotes import paragraph_breaks
+
+    starts = [s for s in paragraph_breaks(doc.text) if s <= token.idx]
+    return starts[-4] if len(starts) >= 4 else 0
+
+
+def actor_for(head: Token, on: date | None) -> Actor | None:
+    """The canonical actor of the mention headed by `head` (a name, description or pronoun), with the
+    mention's own text and offsets; None for a pronoun that cannot be resolved."""
+    doc = head.doc
+    res = resolve(doc)
+    target = head
+    if head.pos_ == "PRON" or head.lower_ in _SPEAKER_PRONOUNS or head.lemma_.lower() in _STATEMENT_NOUNS or \
+            (res.by_token.get(head.i) is not None and res.by_token[head.i].definite):
+        target = antecedent(head) or head
+    if target.pos_ == "PRON":
+        return None
+    actor = build_actor(head if target is head else target, on)
+    mention = res.by_token.get(target.i)
+    if mention is not None:
+        actor = _canonical_fields(actor, res.clusters[mention.cluster])
+    if target is not head:
+        own = build_actor(head, on) if head.pos_ != "PRON" else None
+        text, start, end = (own.text, own.start, own.end) if own is not None else \
+            (head.text, head.idx, head.idx + len(head.text))
+        actor = replace(actor, text=text, start=start, end=end)
+    return actor
+
+
+def _canonical_fields(actor: Actor, cluster: Cluster) -> Actor:
+    canon = cluster.canonical()
+    return replace(actor, name=canon.name, kind=canon.kind, country=canon.country or actor.country,
+                   sector=canon.sector or actor.sector, role=canon.role or actor.role)
+
+
+def canonical_actor(doc: Doc, actor: Actor) -> Actor:
+    """`actor` (a mention) with the name, kind, country, sector and role of its cluster."""
+    res = resolve(doc)
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return actor
+    tokens = list(span)
+    for token in sorted(tokens, key=lambda t: (t is not span.root, t.i)):
+        mention = res.by_token.get(token.i)
+        if mention is not None:
+            cluster = res.clusters[mention.cluster]
+            if mention.definite and not mention.entity:
+                found = antecedent(token)
+                if found is not None and res.by_token.get(found.i) is not None:
+                    cluster = res.clusters[res.by_token[found.i].cluster]
+            return _canonical_fields(actor, cluster)
+    return actor
+
+
+def _cluster_of(doc: Doc, actor: Actor) -> int | None:
+    res = resolve(doc)
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in sorted(span, key=lambda t: (t is not span.root, t.i)):
+        mention = res.by_token.get(token.i)
+        if mention is not None:
+            return mention.cluster
+    return None
+
+
+class ActorResolver:
+    """Rewrites event actors to their clusters' canonical actors and lists the article's actors."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[Event] = list(doc._.events or [])
+        for event in events:
+            event.actor = [canonical_actor(doc, a) for a in event.actor]
+            event.recipient = [canonical_actor(doc, a) for a in event.recipient]
+            if event.attribution is not None and event.attribution.source is not None:
+                event.attribution.source = canonical_actor(doc, event.attribution.source)
+        doc._.actors = article_actors(doc, events)
+        return doc
+
+
+def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
+    """Every distinct actor of the article: one per cluster or canonical name, at its first mention."""
+    res = resolve(doc)
+    found: dict[str, Actor] = {}
+    used = [a for e in events for a in [*e.actor, *e.recipient]]
+    used += [e.attribution.source for e in events if e.attribution is not None and e.attribution.source is not None]
+    used += [q.speaker for q in doc._.quotes or [] if q.speaker is not None]
+    named = [c.canonical() for c in res.clusters
+             if c.best.entity and c.canonical().kind in ("person", "organization")]
+    for actor in [*used, *named]:
+        key = actor.name.lower()
+        first = found.get(key)
+        if first is None or actor.start < first.start:
+            found[key] = actor
+    return sorted(found.values(), key=lambda a: (a.start, a.end))
+
+
+@Language.factory("eventwire_actors", assigns=["doc._.actors", "doc._.events"], requires=["doc._.events"])
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    return ActorResolver()
+
+
+__all__ = ["ActorResolver", "Cluster", "Mention", "Resolution", "actor_for", "antecedent", "canonical_actor",
+           "make_actor_resolver", "resolve", "set_quote_speakers"]

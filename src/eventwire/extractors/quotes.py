@@ -1,0 +1,585 @@
+"""Quotes: who says what, found on the whole article text (OUTPUT.md `quotes`), as a spaCy component.
+
+The finder works in three passes over the parsed article; each yields `Quote` records whose content,
+cue and speaker span are character offsets into the text.
+
+1. Quotation marks. Curly marks open and close; a straight mark opens after a space, a bracket or the
+   start of a line and closes otherwise. A quote that is not closed ends at the end of its paragraph
+   (the newspaper convention for a quote running over several paragraphs: each paragraph of it opens
+   with a mark, only the last one closes), or where the next one opens. An unclosed quote that ends
+   with its own reporting clause ("..., the statement said.") is cut before it and takes that clause
+   as cue and speaker.
+2. The cue and speaker of each quoted stretch come from the parse: a reporting verb outside the marks
+   that governs the quoted words ("“...,” he said", "She told reporters: “...”") or hangs off them
+   ("“...,” Ms Doe said, adding ..."). When the verb's complement clause holds more than the quoted
+   words ("said that Ruritania will always support “a free vote”"), the quote is *mixed* and its
+   content is the whole clause. A quote without a cue of its own takes the speaker of the quote before
+   it when it continues that quote (the previous paragraph ended inside the marks) or when it stands
+   alone in its paragraph right after a paragraph whose speaker is known. Short marked stretches with
+   no speaker ("the “unlawful” seizure") are scare quotes, not quotes.
+3. Indirect speech: a reporting or attribution verb with a clause complement ("said that ...", "told
+   reporters the talks ...", "polls show ..."), a parenthetical reporting clause ("Ruritania, he said,
+   was ..."), and "according to X". Content already inside a quote from the first two passes is not
+   reported twice.
+
+Speakers are resolved with eventwire.extractors.coref: a pronoun or a description ("he", "the
+official", "the statement") becomes the actor it refers to; `speaker_span` keeps the words as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventwire.extractors.modality import SPEECH_VERBS
+from eventwire.types import Actor, Quote
+from eventwire.types import Span as TextSpan
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+# Verbs that report words, thoughts or findings; with a clause complement they introduce indirect speech.
+CUE_VERBS = SPEECH_VERBS | {
+    "write", "tell", "ask", "answer", "testify", "concede", "show", "find", "indicate", "suggest", "reveal",
+    "report", "know", "expect", "fear", "worry", "agree", "insist", "promise", "vow", "pledge", "swear",
+    "recount", "joke", "boast", "complain", "lament", "urge", "charge", "accuse", "acknowledge", "assure",
+    "contend", "conclude", "doubt", "guess", "imply", "predict", "project", "reckon", "realize", "recognize",
+    "remember", "speculate", "surmise", "understand", "continue", "go", "add",
+}
+# Verbs that only report when they introduce quoted words ("he continued: “...”"), never a clause.
+_QUOTE_ONLY = {"continue", "go"}
+# Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
+_TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
+_TAIL_CUE = re.compile(
+    r",\s+(?P<speaker>[^,.“”\"]{1,60}?)\s+(?P<cue>" + _TAIL_VERBS + r")\s*[.,]?\s*$"
+    r"|,\s+(?P<cue2>said|added|says)\s+(?P<speaker2>[^,.“”\"]{1,60}?)\s*[.,]?\s*$")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
+# With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
+INTENT_VERBS = {"plan", "want", "hope", "seek", "aim", "intend", "vow", "promise", "pledge", "threaten", "refuse",
+                "decline", "agree", "urge", "ask", "call", "encourage", "demand", "expect", "offer", "decide"}
+# With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
+STANCE_VERBS = {"deny", "criticize", "criticise", "praise", "blame", "endorse", "back", "support", "oppose",
+                "condemn", "welcome", "dismiss", "reject", "question", "defend", "predict", "acknowledge", "admit",
+                "confirm", "announce", "call", "describe", "dispute", "applaud", "slam", "decry", "accuse",
+                "cite", "mention", "discuss", "tout", "blast", "mock", "attack", "favor", "favour", "recommend"}
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
+
+
+@dataclass
+class Found:
+    """A quote as found, with the tokens it came from (the coder and coref read the speaker token)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: TextSpan | None = None
+    speaker_span: TextSpan | None = None
+    speaker_head: Token | None = None
+    continues: bool = False      # a direct quote whose paragraph ended inside the marks
+    closed: bool = True
+    inherited: Found | None = None   # the quote whose speaker this one carries on
+
+
+# -- paragraphs and marks ----------------------------------------------------------------------------------
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Offsets where paragraphs start. Blank lines separate paragraphs; in a text without any, each
+    line is one (wire copy and scraped pages often put one paragraph per line)."""
+    sep = re.compile(r"\n[ \t\r\f\v]*\n\s*") if re.search(r"\n[ \t\r]*\n", text) else re.compile(r"\n\s*")
+    return [0] + [m.end() for m in sep.finditer(text)]
+
+
+def _paragraph_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _paragraph_end(text: str, starts: list[int], index: int) -> int:
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    while end > starts[index] and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_opening(text: str, pos: int) -> bool:
+    ch = text[pos]
+    if ch in OPEN_MARKS:
+        return True
+    if ch in CLOSE_MARKS:
+        return False
+    before = text[pos - 1] if pos > 0 else "\n"
+    return before.isspace() or before in "([{—–-:"
+
+
+def quoted_stretches(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, closed, continues) of every marked stretch: the text between the marks, marks left out.
+
+    `continues`: the stretch was cut by the end of its paragraph and the next paragraph opens with a
+    quotation mark (the quote goes on there).
+    """
+    starts = paragraph_breaks(text)
+    marks = [i for i, ch in enumerate(text) if ch in OPEN_MARKS or ch in CLOSE_MARKS or ch == STRAIGHT]
+    found: list[tuple[int, int, bool, bool]] = []
+    open_at: int | None = None
+
+    def unclosed(begin: int, stop: int) -> None:
+        para = _paragraph_of(starts, begin)
+        end = min(stop, _paragraph_end(text, starts, para))
+        nxt = starts[para + 1] if para + 1 < len(starts) else None
+        continues = end < stop and nxt is not None and nxt < len(text) and _is_opening(text, nxt) and \
+            text[nxt] in OPEN_MARKS + STRAIGHT
+        found.append((begin + 1, end, False, continues))
+
+    for pos in marks:
+        opening = _is_opening(text, pos)
+        if open_at is not None and _paragraph_of(starts, pos) != _paragraph_of(starts, open_at):
+            unclosed(open_at, pos)
+            open_at = None
+        if opening:
+            if open_at is not None:
+                unclosed(open_at, pos)
+            open_at = pos
+        elif open_at is not None:
+            found.append((open_at + 1, pos, True, False))
+            open_at = None
+    if open_at is not None:
+        unclosed(open_at, len(text))
+    return [f for f in found if text[f[0]:f[1]].strip()]
+
+
+# -- spans of the parse ------------------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds without surrounding spaces, quotation marks and clause-edge punctuation."""
+    text = doc.text
+    edge = " \t\r\n" + OPEN_MARKS + CLOSE_MARKS + STRAIGHT + ",;:—–-"
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and (text[end - 1] in edge or (text[end - 1] in ".?!" and end - 2 > start
+                           and text[end - 2] in CLOSE_MARKS + STRAIGHT)):
+        end -= 1
+    return start, end
+
+
+def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    return TextSpan(doc.text[start:end], start, end)
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end and not t.is_space]
+
+
+def speaker_tokens(head: Token) -> tuple[int, int]:
+    """[start, end) token indices of the speaker phrase headed by `head`, without its relative clauses."""
+    # Relative clauses ("..., who was denied ...") and a leading setting ("In Geneva on Friday, X") are not
+    # the speaker's name.
+    drop = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i for t in c.subtree}
+    drop |= {t.i for c in head.lefts if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+    keep = [t for t in head.subtree if t.i not in drop]
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _cue_span(verb: Token) -> TextSpan:
+    """The cue words: the verb with its particle ("pointing out") or "according to"."""
+    doc = verb.doc
+    parts = [verb] + [c for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "neg")]
+    if verb.lower_ == "according":
+        parts += [c for c in verb.children if c.lower_ == "to"]
+    start = min(t.idx for t in parts)
+    end = max(t.idx + len(t.text) for t in parts)
+    return _text_span(doc, start, end)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and not child.is_space:
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def is_cue_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in CUE_VERBS or token.lower_ in CUE_VERBS)
+
+
+# -- the finder --------------------------------------------------------------------------------------------
+
+
+class QuoteFinder:
+    """Finds direct, mixed and indirect quotes; `__call__` makes it a spaCy component (doc._.quotes)."""
+
+    def find(self, doc: Doc) -> list[Found]:
+        text = doc.text
+        starts = paragraph_breaks(text)
+        direct = self._direct(doc, starts)
+        taken = [(f.start, f.end) for f in direct]
+        used_cues = {f.cue.start for f in direct if f.cue is not None}
+        indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
+        kept = list(direct)
+        for f in indirect:
+            if any(_overlap(f.start, f.end, s, e) > 0.5 * min(f.end - f.start, e - s) for s, e in taken):
+                continue
+            kept.append(f)
+            taken.append((f.start, f.end))
+        kept.sort(key=lambda f: f.start)
+        self._colon_speakers(doc, kept, starts)
+        self._inherit_speakers(doc, kept, starts)
+        # A marked stretch nobody is said to have said is a title, a slogan or a scare quote.
+        return [f for f in kept if _speaker_of(f) is not None]
+
+    @staticmethod
+    def _colon_speakers(doc: Doc, found: list[Found], starts: list[int]) -> None:
+        """A quote opening its paragraph after a paragraph that ends "X wrote on Twitter:" is X's."""
+        text = doc.text
+        for quote in found:
+            if quote.kind != "direct" or quote.speaker_head is not None:
+                continue
+            para = _paragraph_of(starts, quote.start)
+            if para == 0 or text[starts[para]:quote.start].strip(" “\""):
+                continue
+            prev_end = _paragraph_end(text, starts, para - 1)
+            if not text[:prev_end].endswith(":"):
+                continue
+            words = _tokens_in(doc, starts[para - 1], prev_end)
+            verbs = [t for t in words if is_cue_verb(t)]
+            subject = _subject(verbs[-1]) if verbs else None
+            if not verbs and len(words) <= 15:
+                # A heading line naming who speaks next: "Ann Doe, The Daily Courier:".
+                people = [t for t in words if t.ent_type_ == "PERSON" and (t.dep_ != "compound")]
+                subject = people[0] if people else None
+            if subject is not None:
+                s0, s1 = speaker_tokens(subject)
+                quote.cue = _cue_span(verbs[-1]) if verbs else None
+                quote.speaker_span = _text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
+                quote.speaker_head = subject
+
+    # direct and mixed
+
+    def _direct(self, doc: Doc, starts: list[int]) -> list[Found]:
+        out: list[Found] = []
+        for q0, q1, closed, continues in quoted_stretches(doc.text):
+            found = self._one_direct(doc, q0, q1, closed)
+            if found is None:
+                continue
+            found.continues = continues
+            out.append(found)
+        return out
+
+    def _one_direct(self, doc: Doc, q0: int, q1: int, closed: bool) -> Found | None:
+        text = doc.text
+        tail_speaker: TextSpan | None = None
+        tail_cue: TextSpan | None = None
+        if not closed:
+            match = _TAIL_CUE.search(text, q0, q1)
+            if match is not None:
+                group = "speaker" if match.group("speaker") is not None else "speaker2"
+                cue_group = "cue" if match.group("cue") is not None else "cue2"
+                tail_speaker = _text_span(doc, match.start(group), match.end(group))
+                verb_end = match.start(cue_group) + len(match.group(cue_group).split()[0])
+                tail_cue = _text_span(doc, match.start(cue_group), verb_end)
+                q1 = match.start()
+        c0, c1 = _trim(doc, q0, q1)
+        if c1 - c0 < 2:
+            return None
+        found = Found(kind="direct", start=c0, end=c1, closed=closed)
+        if tail_speaker is not None:
+            found.speaker_span, found.cue = tail_speaker, tail_cue
+            heads = [t for t in _tokens_in(doc, tail_speaker.start, tail_speaker.end)
+                     if t.head.i < t.i or t.head.idx >= tail_speaker.end or t.head.idx < tail_speaker.start]
+            found.speaker_head = _noun_head(heads) if heads else None
+            return found
+        inside = _tokens_in(doc, q0, q1)
+        if not inside:
+            return None
+        verb = self._governing_verb(inside, q0, q1)
+        if verb is None:
+            after = [t for t in doc if q1 < t.idx <= q1 + 4 and not t.is_punct and not t.is_space][:1]
+            lead = _tokens_in(doc, _line_start(text, q0), q0 - 1)
+            if lead and lead[-1].text == ":" and len(lead) <= 16 and not any(t.pos_ == "VERB" for t in lead):
+                # A label naming who speaks: "Ann Doe, The Daily Courier: “...”".
+                names = [t for t in lead if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "compound"]
+                if names:
+                    s0, s1 = speaker_tokens(names[0])
+                    found.speaker_span = _text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
+                    found.speaker_head = names[0]
+                    found.cue = _text_span(doc, lead[-1].idx, lead[-1].idx + 1)
+                    return found
+            if after and after[0].lower_ == "according":
+                # "“...,” according to the commission."
+                objs = [g for c in after[0].children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    s0, s1 = speaker_tokens(objs[0])
+                    found.cue = _cue_span(after[0])
+                    found.speaker_span = _text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
+                    found.speaker_head = objs[0]
+            return found
+        found.cue = _cue_span(verb)
+        subject = _subject(verb)
+        if subject is not None and not (q0 <= subject.idx < q1):
+            s0, s1 = speaker_tokens(subject)
+            span = doc[s0:s1]
+            found.speaker_span = _text_span(doc, span.start_char, span.end_char)
+            found.speaker_head = subject
+        clause = self._clause_of(verb, inside)
+        if clause is not None:
+            words = [t for t in clause.subtree if not (t.is_punct or t.is_space) and t.dep_ != "mark"]
+            outside = [t for t in words if not (q0 <= t.idx < q1)]
+            s_tokens = set()
+            if subject is not None:
+                s0, s1 = speaker_tokens(subject)
+                s_tokens = set(range(s0, s1))
+            outside = [t for t in outside if t.i not in s_tokens and t.i != verb.i]
+            if len(outside) >= 2 and clause.i not in s_tokens:
+                lo = min(t.idx for t in words)
+                hi = max(t.idx + len(t.text) for t in words)
+                lo, hi = min(lo, c0), max(hi, c1)
+                if not (lo <= verb.idx < hi):
+                    found.kind = "mixed"
+                    found.start, found.end = _trim(doc, lo, hi)
+        return found
+
+    @staticmethod
+    def _governing_verb(inside: list[Token], q0: int, q1: int) -> Token | None:
+        """A reporting verb outside the marks that governs the quoted words or hangs off them."""
+        ids = {t.i for t in inside}
+        outside_heads: list[Token] = []
+        for token in inside:
+            head = token
+            for _ in range(3):
+                if head.head is head:
+                    break
+                head = head.head
+                if head.i not in ids:
+                    outside_heads.append(head)
+                    break
+        for head in outside_heads:
+            # Up from the quoted words through the clause that holds them to the verb reporting it
+            # ("said that X will support “a free vote”", "told reporters that X was ready to make “hard choices”").
+            # A title reached through a preposition ("said on “Meet the Nation”") is no content of the verb.
+            below: Token | None = None
+            for _ in range(7):
+                if head.is_space:
+                    break
+                if is_cue_verb(head) and head.i not in ids:
+                    if below is not None and below.dep_ in _NOT_CONTENT_DEPS:
+                        break
+                    return head
+                if head.head is head or head.dep_ in ("relcl", "acl", "parataxis", "appos"):
+                    break
+                below, head = head, head.head
+        for token in inside:
+            for child in token.children:
+                if child.i not in ids and child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and is_cue_verb(child):
+                    # "“...,” he said": the parser often hangs the reporting verb off the quote's own verb.
+                    gap = child.idx - q1 if child.idx >= q1 else q0 - (child.idx + len(child.text))
+                    if gap < 60:
+                        return child
+        return None
+
+    @staticmethod
+    def _clause_of(verb: Token, inside: list[Token]) -> Token | None:
+        """The complement of `verb` that holds the quoted words, or None."""
+        ids = {t.i for t in inside}
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and any(t.i in ids for t in child.subtree):
+                return child
+        return None
+
+    # indirect
+
+    def _indirect(self, doc: Doc) -> list[Found]:
+        out: list[Found] = []
+        for token in doc:
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                found = self._according(token)
+            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
+                    token.pos_ == "VERB" and token.lemma_.lower() not in _QUOTE_ONLY:
+                found = self._reported_clause(token)
+            else:
+                found = None
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _according(self, token: Token) -> Found | None:
+        doc = token.doc
+        objs = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if not objs:
+            return None
+        sent = token.sent
+        skip = {t.i for t in token.subtree}
+        words = [t for t in sent if t.i not in skip and not (t.is_punct or t.is_space)]
+        if len(words) < 3:
+            return None
+        # The content is the rest of the sentence on the longer side of the "according to" phrase.
+        before = [t for t in words if t.i < token.i]
+        after = [t for t in words if t.i > token.i]
+        side = after if len(after) >= len(before) else before
+        start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+        s0, s1 = speaker_tokens(objs[0])
+        span = doc[s0:s1]
+        return Found(kind="indirect", start=start, end=end, cue=_cue_span(token),
+                     speaker_span=_text_span(doc, span.start_char, span.end_char), speaker_head=objs[0])
+
+    def _reported_clause(self, verb: Token) -> Found | None:
+        doc = verb.doc
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        content: list[Token] = []
+        lemma = verb.lemma_.lower()
+        if clause is None and lemma in INTENT_VERBS:
+            clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None and lemma in STANCE_VERBS:
+            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if clause is not None:
+            content = [t for t in clause.subtree if not t.is_space]
+        elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            # "Ruritania, he said, was ...": the reporting clause sits inside what it reports.
+            skip = {t.i for t in verb.subtree}
+            content = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
+        if len([t for t in content if not t.is_punct]) < (1 if clause is not None and clause.dep_ == "dobj" else 3):
+            return None
+        while content and content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"):
+            content = content[1:]
+        if not content:
+            return None
+        start, end = _trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+        if end <= start:
+            return None
+        subject = _subject(verb)
+        found = Found(kind="indirect", start=start, end=end, cue=_cue_span(verb))
+        if subject is not None and subject.i not in {t.i for t in content}:
+            s0, s1 = speaker_tokens(subject)
+            span = doc[s0:s1]
+            found.speaker_span = _text_span(doc, span.start_char, span.end_char)
+            found.speaker_head = subject
+        elif subject is None:
+            return None
+        return found
+
+    # speakers carried over
+
+    @staticmethod
+    def _inherit_speakers(doc: Doc, found: list[Found], starts: list[int]) -> None:
+        """A cue-less direct quote takes the previous quote's speaker when the text makes that clear."""
+        text = doc.text
+        for i, quote in enumerate(found):
+            if quote.kind != "direct" or quote.speaker_span is not None or i == 0:
+                continue
+            prev = found[i - 1]
+            if _speaker_of(prev) is None:
+                continue
+            para = _paragraph_of(starts, quote.start)
+            prev_para = _paragraph_of(starts, prev.start)
+            p_start = starts[para]
+            # The quote opens its paragraph (nothing but the mark before it) right after the speaker's paragraph.
+            opens = not text[p_start:max(p_start, quote.start - 1)].strip(" “\"")
+            follows = prev.kind == "direct" and prev.continues and para == prev_para + 1
+            same_para = para == prev_para
+            if follows or same_para or (opens and para == prev_para + 1):
+                quote.speaker_head = prev.speaker_head
+                quote.speaker_span = None
+                quote.cue = None
+                quote.inherited = prev
+
+    # the component
+
+    def __call__(self, doc: Doc) -> Doc:
+        from eventwire.extractors import coref
+
+        on = _published(doc)
+        found = self.find(doc)
+        coref.set_quote_speakers(doc, [(f.start, f.end, _speaker_of(f)) for f in found])
+        doc._.quotes = [self._quote(doc, f, on) for f in found]
+        return doc
+
+    @staticmethod
+    def _quote(doc: Doc, found: Found, on: date | None) -> Quote:
+        from eventwire.extractors import coref
+
+        head = _speaker_of(found)
+        speaker: Actor | None = None
+        if head is not None:
+            speaker = coref.actor_for(head, on)
+            if speaker is not None and found.speaker_span is not None:
+                span = found.speaker_span
+                speaker = replace(speaker, text=span.text, start=span.start, end=span.end)
+        return Quote(kind=found.kind, content=_text_span(doc, found.start, found.end),  # type: ignore[arg-type]
+                     speaker=speaker, speaker_span=found.speaker_span, cue=found.cue)
+
+
+def _speaker_of(found: Found) -> Token | None:
+    seen = 0
+    while found.speaker_head is None and found.inherited is not None and seen < 20:
+        found = found.inherited
+        seen += 1
+    return found.speaker_head
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _noun_head(tokens: list[Token]) -> Token:
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return (nouns or tokens)[-1]
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _published(doc: Doc) -> date | None:
+    article = doc._.article
+    value = getattr(article, "published", None) if article is not None else None
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def set_paragraph_starts(doc: Doc) -> Doc:
+    """Mark the first token of every paragraph as a sentence start (run before the parser).
+
+    The parser otherwise glues a closing quotation to the next paragraph's first words.
+    """
+    starts = set(paragraph_breaks(doc.text)[1:])
+    for token in doc[1:]:
+        if token.idx in starts and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_splitter(doc: Doc) -> Doc:
+    return set_paragraph_starts(doc)
+
+
+@Language.factory("eventwire_quotes", assigns=["doc._.quotes"], requires=["token.dep", "token.lemma"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+__all__ = ["QuoteFinder", "is_cue_verb", "make_quote_finder", "paragraph_breaks", "quoted_stretches"]
