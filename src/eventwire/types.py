@@ -102,11 +102,16 @@ class Timex:
 
 @dataclass(slots=True)
 class EventDate:
+    """When an event happened. `text`/`start`/`end` point to the expression the value was read from;
+    `inferred` is True when that expression is not the event's own (the reporting clause's date, or the
+    publication date, which has no span)."""
+
     value: str | None
     precision: Literal["day", "month", "year", "range", "unknown"]
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    inferred: bool = False
 
 
 @dataclass(slots=True)

@@ -13,7 +13,8 @@ ACTOR = ('STRUCT(text VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sect
          'role VARCHAR, start INTEGER, "end" INTEGER)')
 PLACE = ('STRUCT(text VARCHAR, start INTEGER, "end" INTEGER, name VARCHAR, country VARCHAR, '
          'admin1 VARCHAR, feature VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT)')
-EVENT_DATE = 'STRUCT(value VARCHAR, "precision" VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER)'
+EVENT_DATE = ('STRUCT(value VARCHAR, "precision" VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, '
+              'inferred BOOLEAN)')
 ATTRIBUTION = f'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER, source {ACTOR})'
 BOILERPLATE = 'STRUCT(start INTEGER, "end" INTEGER, kind VARCHAR)'
 
