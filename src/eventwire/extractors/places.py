@@ -1,0 +1,425 @@
+"""Places: toponyms found, resolved against the gazetteer, and events located (two spaCy components).
+
+``eventwire_places`` (before the event coder) sets ``doc._.places``:
+
+1. Mentions. Entities labelled GPE, LOC or FAC; names the actor knowledge base knows as a country or a capital
+   (the tagger misses some); and a PERSON entity that names a gazetteer place where its words say it is one
+   ("the capture of Kunduz", "in Kunduz", "Kunduz, Afghanistan"), and an untyped proper noun after such a
+   preposition ("from Kandahar to Herat") whose exact name is in the gazetteer. A dateline's place
+   ("KABUL, Aug 15 --") is read from the article text, since the model sees furniture blanked out. Demonyms are
+   peoples, not places.
+2. Metonyms dropped. A capital that speaks or acts for its government ("Washington said", "Moscow rejected the
+   plan") is an actor, not a place.
+3. Resolution. Every candidate of the name is scored: its population (log), whether the name is its own or an
+   alternate one, then context -- a qualifier right after it ("Alexandria, Louisiana"), the article's country
+   focus (the countries its other places resolve to, counted once per name) and the distance to its other places.
+   The scoring runs twice: the first pass resolves each name on its own, the second uses what the first found.
+   A mention without a candidate is left out: a place the gazetteer cannot put on the map.
+
+``eventwire_event_places`` (after the event coder) sets each event's ``location``, the first of:
+
+1. a place among the trigger's own words or modifiers ("the Kabul bombing");
+2. a place in a prepositional phrase of the trigger words, of their object, or of a nominal trigger
+   ("fighting in Kabul", "the capture of Kunduz", "withdrawal from Afghanistan", "negotiations in Doha");
+3. a place "in/at/near ..." attached to the clauses the trigger hangs from, climbing light verbs, coordination and
+   control ("In Kabul, the embassy issued a statement condemning ...") but never from reported content up to the
+   reporting verb ("said in Washington that rebels attacked" does not put the attack in Washington), except for
+   verbal acts (quad classes 1 and 3), which happen where they are spoken;
+4. the dateline's place;
+5. else None: other places in the sentence are not where the event happened.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extractors.modality import REQUEST_VERBS, SPEECH_VERBS
+from eventwire.kb import load_kb, normalize
+from eventwire.kb.gazetteer import GazEntry, Gazetteer, gazetteer, km
+from eventwire.types import Event, Place
+
+__all__ = ["Mention", "event_location", "find_mentions", "locate_events", "resolve_mentions"]
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Prepositions that put a place next to an event noun or verb, and the narrower set that locates a whole clause.
+_TRIGGER_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "from", "to",
+                  "into", "of", "on", "over", "toward", "towards", "beyond", "along"}
+_CLAUSE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "within"}
+# Where a PERSON entity that names a place is read as the place: after these prepositions.
+_PLACE_PREPS = {"in", "of", "at", "near", "from", "to", "into", "outside", "around", "across", "toward", "towards"}
+# Verbs whose subject, when it is a capital, is its government ("Washington said", "Moscow rejected").
+_ACTOR_VERBS = SPEECH_VERBS | REQUEST_VERBS | {
+    "accuse", "condemn", "reject", "threaten", "agree", "refuse", "welcome", "criticize", "criticise", "recognize",
+    "recognise", "expect", "plan", "decide", "vow", "pledge", "promise", "insist", "blame", "demand", "impose",
+    "sanction", "expel", "recall", "protest", "dismiss", "support", "oppose", "back", "approve", "veto", "seek",
+    "negotiate", "retaliate", "summon", "respond", "react", "hail", "praise", "announce", "order", "send"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "attr", "pobj", "prep", "pcomp", "appos", "nsubj",
+               "nsubjpass", "npadvmod", "oprd", "ccomp", "parataxis"}
+_DATELINE_NAME = re.compile(r"\s*([A-Z][A-Za-z.'’\- ]*?[A-Za-z.])\s*(?:,|\(|—|–|-|/)")
+
+
+@dataclass
+class Mention:
+    """A toponym in the text before resolution; ``token`` is its syntactic head, when it comes from the parse."""
+
+    text: str
+    start: int
+    end: int
+    token: Token | None = None
+
+
+# -- finding ------------------------------------------------------------------------------------------------------
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
+    """The toponyms of `doc` (steps 1 and 2 of the module docstring), in text order, not overlapping."""
+    gaz = gaz or gazetteer()
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "NORP", "WORK_OF_ART")]
+
+    def add(span: Span, text: str, start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in taken) or not text.strip():
+            return
+        taken.append((start, end))
+        found.append(Mention(text, start, end, span.root))
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            span = _trim(ent)
+            if span is not None:
+                add(span, span.text, span.start_char, span.end_char)
+        elif ent.label_ == "PERSON" and _reads_as_place(ent, gaz):
+            add(ent, ent.text, ent.start_char, ent.end_char)
+    for token in doc:
+        # A proper noun the tagger left untyped, after a place preposition ("from Kandahar to Herat").
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "pobj" and \
+                token.head.lower_ in _PLACE_PREPS:
+            span = doc[min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]):
+                       token.i + 1]
+            if not any(s < span.end_char and span.start_char < e for s, e in blocked) and \
+                    load_kb().lookup(span.text) is None and \
+                    any(gaz.is_exact(span.text, c) for c in gaz.candidates(span.text)):
+                add(span, span.text, span.start_char, span.end_char)
+    kb = load_kb()
+    for start, end, entry in kb.find_in(doc.text):
+        if entry.kind != "country" or any(s <= start and end <= e for s, e in blocked):
+            continue
+        text = doc.text[start:end]
+        if not any(gaz.is_exact(text, c) for c in gaz.candidates(text)):
+            continue  # a demonym ("Afghan") or a building ("White House"): not a place
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            add(span, text, start, end)
+    found = [m for m in found if not _is_metonym(m, gaz)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the" and a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the",):
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _reads_as_place(ent: Span, gaz: Gazetteer) -> bool:
+    """A PERSON entity the tagger got wrong: it names a gazetteer place and stands where places stand."""
+    if load_kb().lookup(ent.text) is not None:
+        return False  # a person the knowledge base knows
+    candidates = [c for c in gaz.candidates(ent.text) if gaz.is_exact(ent.text, c)]
+    if not candidates:
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    nxt = ent.doc[ent.end + 1] if ent.end + 1 < len(ent.doc) else None
+    return bool(after is not None and after.text == "," and nxt is not None and nxt.ent_type_ == "GPE")
+
+
+def _is_metonym(mention: Mention, gaz: Gazetteer) -> bool:
+    """A capital standing for its government: the subject of a verb of saying or state action."""
+    token = mention.token
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_.lower() not in _ACTOR_VERBS:
+        return False
+    capitals = {c.geonames_id for c in gaz.capital_of.values()}
+    return any(c.geonames_id in capitals for c in gaz.candidates(mention.text) if gaz.is_exact(mention.text, c))
+
+
+# -- resolving ----------------------------------------------------------------------------------------------------
+
+
+def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Place]:
+    """Places for the mentions that have a gazetteer candidate, chosen in context (step 3 of the module docstring)."""
+    gaz = gaz or gazetteer()
+    options = [gaz.candidates(m.text) for m in mentions]
+    chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, doc_text, mentions, []) for m, opts in
+                                     zip(mentions, options, strict=True)]
+    for _ in range(2):
+        context = _Context.of(mentions, chosen)
+        chosen = [_best(m, opts, gaz, context, doc_text, mentions, chosen) for m, opts in
+                  zip(mentions, options, strict=True)]
+    places: list[Place] = []
+    for mention, entry in zip(mentions, chosen, strict=True):
+        if entry is not None:
+            places.append(_place(mention, entry))
+    return places
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    admins: Counter[tuple[str, str]]
+    points: dict[str, tuple[float, float]]  # normalised name -> coordinates of its first-pass resolution
+
+    @classmethod
+    def of(cls, mentions: list[Mention], chosen: list[GazEntry | None]) -> _Context:
+        countries: Counter[str] = Counter()
+        admins: Counter[tuple[str, str]] = Counter()
+        points: dict[str, tuple[float, float]] = {}
+        seen: set[str] = set()
+        for mention, entry in zip(mentions, chosen, strict=True):
+            key = normalize(mention.text)
+            if entry is None or key in seen:
+                continue  # one vote per name: a city named ten times is not ten pieces of evidence
+            seen.add(key)
+            if entry.country:
+                countries[entry.country] += 1
+            if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
+                admins[(entry.country, entry.admin1_code)] += 1
+            if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin1"):
+                points[key] = (entry.lat, entry.lon)
+        return cls(countries, admins, points)
+
+
+def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _Context | None, text: str,
+          mentions: list[Mention], chosen: list[GazEntry | None]) -> GazEntry | None:
+    if not options:
+        return None
+    qualifier = _qualifier(mention, mentions, chosen, text, gaz)
+    key = normalize(mention.text)
+    best, best_score = None, -math.inf
+    for entry in options:
+        score = math.log10(entry.population + 10)
+        if not gaz.is_exact(mention.text, entry):
+            score -= 2.5  # an alternate name ("Mashhad" is also called "Alexandria" somewhere) is weak evidence
+        if entry.feature == "country":
+            score += 2.0
+        if qualifier is not None and _contains(qualifier, entry):
+            score += 6.0
+        if entry.feature == "city" and entry.population >= 1_000_000 and \
+                any(_contains([area], entry) for area in options if area.feature == "admin1"):
+            # A metropolis inside the area of the same name is what the bare name usually means in news: the
+            # area would be written "the state of ...".
+            score += 4.0
+        if context is not None:
+            score += _context_score(entry, key, context)
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
+    score = 0.0
+    total = sum(context.countries.values()) - (1 if entry.country in context.countries else 0)
+    if entry.country and total > 0:
+        # The share of the article's other places in the candidate's country (its own vote left out).
+        share = (context.countries[entry.country] - 1 if context.countries[entry.country] else 0) / total
+        score += 3.0 * max(share, 0.0)
+    if entry.country and entry.admin1_code and entry.feature == "city":
+        same_admin = context.admins[(entry.country, entry.admin1_code)]
+        score += 1.0 * min(same_admin, 2)
+    if entry.lat is not None and entry.lon is not None and entry.feature == "city":
+        near = [km(entry.lat, entry.lon, lat, lon) for name, (lat, lon) in context.points.items() if name != key]
+        if near and min(near) < 300:
+            score += 1.5
+    return score
+
+
+def _qualifier(mention: Mention, mentions: list[Mention], chosen: list[GazEntry | None], text: str,
+               gaz: Gazetteer) -> list[GazEntry] | None:
+    """The candidates of a place written right after this one and a comma ("Alexandria, Louisiana")."""
+    for other in mentions:
+        if other.start > mention.end and re.fullmatch(r"\s*,\s*", text[mention.end:other.start]):
+            return [c for c in gaz.candidates(other.text) if c.feature in ("country", "admin1")]
+    return None
+
+
+def _contains(areas: list[GazEntry], entry: GazEntry) -> bool:
+    for area in areas:
+        if area.feature == "country" and area.country == entry.country and entry.feature != "country":
+            return True
+        if area.feature == "admin1" and area.country == entry.country and area.admin1_code == entry.admin1_code \
+                and entry.feature == "city":
+            return True
+    return False
+
+
+def _place(mention: Mention, entry: GazEntry) -> Place:
+    return Place(text=mention.text, start=mention.start, end=mention.end, name=entry.name, country=entry.country,
+                 admin1=entry.admin1, feature=entry.feature,
+                 lat=None if entry.lat is None else round(entry.lat, 5),
+                 lon=None if entry.lon is None else round(entry.lon, 5), geonames_id=entry.geonames_id)
+
+
+def dateline_places(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """The place opening each dateline span of the article ("KABUL, Aug 15 (Sample Wire) --")."""
+    article = doc._.article
+    out: list[Mention] = []
+    for span in getattr(article, "boilerplate", None) or []:
+        if span.kind != "dateline":
+            continue
+        text = article.text[span.start:span.end]
+        match = _DATELINE_NAME.match(text)
+        if match is None:
+            continue
+        name = match.group(1).strip()
+        if gaz.candidates(name):
+            start = span.start + match.start(1)
+            out.append(Mention(name, start, start + len(name)))
+    return out
+
+
+def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
+    """``doc._.places``: mentions found, metonyms dropped, candidates resolved together, datelines included."""
+    gaz = gaz or gazetteer()
+    mentions = find_mentions(doc, gaz)
+    mentions += [m for m in dateline_places(doc, gaz, mentions)
+                 if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    mentions.sort(key=lambda m: m.start)
+    return resolve_mentions(doc.text if doc._.article is None else doc._.article.text, mentions, gaz)
+
+
+# -- locating events ----------------------------------------------------------------------------------------------
+
+
+def event_location(doc: Doc, event: Event, places: list[Place]) -> Place | None:
+    """Where `event` happened (see the module docstring), or None."""
+    by_token: dict[int, Place] = {}
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                by_token.setdefault(token.i, place)
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is not None and by_token:
+        # A verbal act (a demand, an accusation) happens where it is spoken, so its place may be the
+        # reporting clause's ("In New York, the envoy said ... and called on ...").
+        found = _trigger_place(trigger, by_token, verbal=event.quad_class in (1, 3))
+        if found is not None:
+            return found
+    return _dateline_place(doc, places)
+
+
+def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = False) -> Place | None:
+    words = list(trigger)
+    # 1. The trigger's own words or their modifiers: "the Kabul bombing".
+    for token in words:
+        for tok in [token, *(c for c in token.lefts if c.dep_ in ("compound", "nmod", "poss", "amod"))]:
+            # A country modifying the trigger is its actor ("the US withdrawal"), a city its scene.
+            if tok.i in by_token and by_token[tok.i].feature != "country":
+                return by_token[tok.i]
+    # 2. A prepositional phrase of the trigger words, their objects, or of what hangs off a nominal trigger.
+    heads = words + [c for t in words for c in t.children if c.dep_ in ("dobj", "attr", "npadvmod") and c not in words]
+    for head in heads:
+        found = _prep_place(head, _TRIGGER_PREPS, by_token, depth=2 if head.pos_ in ("NOUN", "PROPN") else 1)
+        if found is not None:
+            return found
+    # 3. "In Kabul, ..." on a clause the trigger hangs from.
+    token = trigger.root
+    for _ in range(6):
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            break
+        head = token.head
+        if token.dep_ in ("ccomp", "parataxis") and not verbal:
+            break
+        token = head
+        found = _prep_place(token, _CLAUSE_PREPS, by_token, depth=1)
+        if found is None:
+            # "In New York, the envoy said ...": a phrase before the subject that the parser hung on the subject
+            # is still the clause's (a noun's own modifiers follow it).
+            found = next((p for subj in token.children if subj.dep_ in ("nsubj", "nsubjpass")
+                          if (p := _prep_place(subj, _CLAUSE_PREPS, by_token, depth=1, before=subj.i)) is not None),
+                         None)
+        if found is not None:
+            return found
+    return None
+
+
+def _prep_place(head: Token, preps: set[str], by_token: dict[int, Place], depth: int,
+                before: int | None = None) -> Place | None:
+    """A place that is the object of one of `preps` under `head` (or, with depth 2, under a noun in between);
+    with `before`, only prepositions left of that token count."""
+    frontier = [head]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps or (before is not None and prep.i >= before):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for cand in [obj, *(c for c in obj.children if c.dep_ in ("compound", "conj", "appos"))]:
+                        if cand.i in by_token:
+                            return by_token[cand.i]
+                    nxt.append(obj)
+        frontier = nxt
+    return None
+
+
+def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
+    article = doc._.article
+    for span in getattr(article, "boilerplate", None) or []:
+        if span.kind == "dateline":
+            for place in places:
+                if span.start <= place.start and place.end <= span.end:
+                    return place
+    return None
+
+
+def locate_events(doc: Doc) -> None:
+    """Set each event's location from ``doc._.places`` (events that already have one keep it)."""
+    places = list(doc._.places or [])
+    for event in doc._.events or []:
+        if event.location is None:
+            event.location = event_location(doc, event, places)
+
+
+class PlaceFinder:
+    """The ``eventwire_places`` component."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.places = find_places(doc)
+        return doc
+
+
+class EventPlacer:
+    """The ``eventwire_event_places`` component."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        locate_events(doc)
+        return doc
+
+
+@Language.factory("eventwire_places", assigns=["doc._.places"], requires=["doc.ents", "token.dep"])
+def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+    gazetteer()  # build the indexes at load time, not inside the first article
+    return PlaceFinder()
+
+
+@Language.factory("eventwire_event_places", assigns=["doc._.events"], requires=["doc._.events", "doc._.places"])
+def make_event_placer(nlp: Language, name: str) -> EventPlacer:
+    return EventPlacer()
