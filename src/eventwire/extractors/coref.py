@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.actors import SECTOR_WORDS, TITLE_WORDS, build_actor, entity_of, kb_find
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Actor, Event
 
 _CACHE = "eventwire.coref"
@@ -156,7 +157,7 @@ def _published(doc: Doc) -> date | None:
 def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
     from eventwire.extractors.quotes import quoted_stretches
 
-    return [(s - 1, e + 1) for s, e, _closed, _cont in quoted_stretches(doc.text)]
+    return [(s - 1, e + 1) for s, e, _closed, _cont in quoted_stretches(doc_text(doc))]
 
 
 def resolve(doc: Doc) -> Resolution:
@@ -231,7 +232,7 @@ def resolve(doc: Doc) -> Resolution:
 def _abbreviations(doc: Doc) -> dict[str, tuple[str, int]]:
     """Abbreviations defined in brackets: alias -> (the words it stands for, the head token it names)."""
     found: dict[str, tuple[str, int]] = {}
-    text = doc.text
+    text = doc_text(doc)
     for match in _ABBREVIATION.finditer(text):
         alias = match.group(1).rstrip(".")
         before = doc.char_span(max(0, match.start() - 200), match.start(), alignment_mode="contract")
@@ -463,7 +464,7 @@ def _window_start(doc: Doc, token: Token) -> int:
     """Where the search for an antecedent stops: the start of the paragraph three before the pronoun's."""
     from eventwire.extractors.quotes import paragraph_breaks
 
-    starts = [s for s in paragraph_breaks(doc.text) if s <= token.idx]
+    starts = [s for s in paragraph_breaks(doc_text(doc)) if s <= token.idx]
     return starts[-4] if len(starts) >= 4 else 0
 
 

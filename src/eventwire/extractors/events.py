@@ -40,6 +40,7 @@ from eventwire.extractors.modality import (
     modality_of,
     obligation_of,
 )
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Actor, Attribution, Event, EventDate
 from eventwire.types import Span as TextSpan
 
@@ -512,7 +513,7 @@ class EventCoder:
             id=f"{article.id if article is not None else 'doc'}-{ordinal + 1}",
             type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
             actor=actors, recipient=recipients,
-            trigger=TextSpan(doc.text[start:end], start, end),
+            trigger=TextSpan(doc_text(doc)[start:end], start, end),
             sentence=_trimmed(doc, sent),
             date=EventDate(value=date_value, precision="day" if date_value else "unknown"),
             location=None, modality=modality, attribution=attribution,
@@ -535,7 +536,7 @@ def _trimmed(doc: Doc, sent: Span) -> TextSpan:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
-    return TextSpan(doc.text[start:end], start, end)
+    return TextSpan(doc_text(doc)[start:end], start, end)
 
 
 def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:

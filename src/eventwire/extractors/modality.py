@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Attribution, Modality
 
 SPEECH_VERBS = {"say", "tell", "state", "add", "announce", "report", "claim", "insist", "note", "stress",
@@ -186,7 +187,7 @@ def _attribution(verb: Token, on: date | None) -> tuple[Attribution, Token | Non
     if subject is not None:
         found = actors_from(subject, on)
         source = found[0] if found else None
-    return Attribution(text=verb.doc.text[start:end], start=start, end=end, source=source), subject
+    return Attribution(text=doc_text(verb.doc)[start:end], start=start, end=end, source=source), subject
 
 
 def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, Token | None]:
@@ -207,7 +208,7 @@ def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, To
                     obj = objs[0]
                     start, end = child.idx, obj.right_edge.idx + len(obj.right_edge.text)
                     found = actors_from(obj, on)
-                    return Attribution(text=head.doc.text[start:end], start=start, end=end,
+                    return Attribution(text=doc_text(head.doc)[start:end], start=start, end=end,
                                        source=found[0] if found else None), obj
         parent = cur.head
         if parent is cur:

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extractors.modality import REQUEST_VERBS, SPEECH_VERBS
 from eventwire.kb import load_kb, normalize
 from eventwire.kb.gazetteer import GazEntry, Gazetteer, gazetteer, km
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Event, Place
 
 __all__ = ["Mention", "event_location", "find_mentions", "locate_events", "resolve_mentions"]
@@ -108,10 +109,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                     any(gaz.is_exact(span.text, c) for c in gaz.candidates(span.text)):
                 add(span, span.text, span.start_char, span.end_char)
     kb = load_kb()
-    for start, end, entry in kb.find_in(doc.text):
+    for start, end, entry in kb.find_in(doc_text(doc)):
         if entry.kind != "country" or any(s <= start and end <= e for s, e in blocked):
             continue
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if not any(gaz.is_exact(text, c) for c in gaz.candidates(text)):
             continue  # a demonym ("Afghan") or a building ("White House"): not a place
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -299,7 +300,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     mentions += [m for m in dateline_places(doc, gaz, mentions)
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions.sort(key=lambda m: m.start)
-    return resolve_mentions(doc.text if doc._.article is None else doc._.article.text, mentions, gaz)
+    return resolve_mentions(doc_text(doc) if doc._.article is None else doc._.article.text, mentions, gaz)
 
 
 # -- locating events ----------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.modality import SPEECH_VERBS
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
@@ -164,7 +165,7 @@ def quoted_stretches(text: str) -> list[tuple[int, int, bool, bool]]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character bounds without surrounding spaces, quotation marks and clause-edge punctuation."""
-    text = doc.text
+    text = doc_text(doc)
     edge = " \t\r\n" + OPEN_MARKS + CLOSE_MARKS + STRAIGHT + ",;:—–-"
     while start < end and text[start] in edge:
         start += 1
@@ -175,11 +176,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(doc.text[start:end], start, end)
+    return TextSpan(doc_text(doc)[start:end], start, end)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return [] if span is None else [t for t in span if not t.is_space]
 
 
 def speaker_tokens(head: Token) -> tuple[int, int]:
@@ -232,7 +234,7 @@ class QuoteFinder:
     """Finds direct, mixed and indirect quotes; `__call__` makes it a spaCy component (doc._.quotes)."""
 
     def find(self, doc: Doc) -> list[Found]:
-        text = doc.text
+        text = doc_text(doc)
         starts = paragraph_breaks(text)
         direct = self._direct(doc, starts)
         taken = [(f.start, f.end) for f in direct]
@@ -253,7 +255,7 @@ class QuoteFinder:
     @staticmethod
     def _colon_speakers(doc: Doc, found: list[Found], starts: list[int]) -> None:
         """A quote opening its paragraph after a paragraph that ends "X wrote on Twitter:" is X's."""
-        text = doc.text
+        text = doc_text(doc)
         for quote in found:
             if quote.kind != "direct" or quote.speaker_head is not None:
                 continue
@@ -280,7 +282,7 @@ class QuoteFinder:
 
     def _direct(self, doc: Doc, starts: list[int]) -> list[Found]:
         out: list[Found] = []
-        for q0, q1, closed, continues in quoted_stretches(doc.text):
+        for q0, q1, closed, continues in quoted_stretches(doc_text(doc)):
             found = self._one_direct(doc, q0, q1, closed)
             if found is None:
                 continue
@@ -289,7 +291,7 @@ class QuoteFinder:
         return out
 
     def _one_direct(self, doc: Doc, q0: int, q1: int, closed: bool) -> Found | None:
-        text = doc.text
+        text = doc_text(doc)
         tail_speaker: TextSpan | None = None
         tail_cue: TextSpan | None = None
         if not closed:
@@ -484,7 +486,7 @@ class QuoteFinder:
     @staticmethod
     def _inherit_speakers(doc: Doc, found: list[Found], starts: list[int]) -> None:
         """A cue-less direct quote takes the previous quote's speaker when the text makes that clear."""
-        text = doc.text
+        text = doc_text(doc)
         for i, quote in enumerate(found):
             if quote.kind != "direct" or quote.speaker_span is not None or i == 0:
                 continue
@@ -565,7 +567,7 @@ def set_paragraph_starts(doc: Doc) -> Doc:
 
     The parser otherwise glues a closing quotation to the next paragraph's first words.
     """
-    starts = set(paragraph_breaks(doc.text)[1:])
+    starts = set(paragraph_breaks(doc_text(doc))[1:])
     for token in doc[1:]:
         if token.idx in starts and not token.is_space:
             token.is_sent_start = True

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire.nlp.extensions import doc_text
 from eventwire.types import Timex
 
 if TYPE_CHECKING:
@@ -764,7 +765,7 @@ def tense_at(doc: Doc, start: int, end: int, parsed: bool | None = None) -> Tens
             verb = _verb_of(span.root)
             if verb is not None:
                 return _parsed_tense(verb)
-    return _text_tense(doc.text, start, end)
+    return _text_tense(doc_text(doc), start, end)
 
 
 # --------------------------------------------------------------------------- plausibility
@@ -781,7 +782,7 @@ class _Layers:
     parsed: bool
     tagged: bool
     ents: bool
-    text: str  # doc.text, which spaCy joins anew on every read
+    text: str  # doc_text(doc), which spaCy joins anew on every read
 
     @classmethod
     def of(cls, doc: Doc, text: str) -> _Layers:
@@ -927,7 +928,7 @@ def find_timexes(doc: Doc, dct: date | None = None, *, use_entities: bool = True
     """Every temporal expression of `doc`, normalised against `dct` (default: the article's publication date)."""
     if dct is None:
         dct = _published_date(doc)
-    text = doc.text
+    text = doc_text(doc)
     matches = _resolve_overlaps(_candidates(text))
     layers = _Layers.of(doc, text)
     out: list[Timex] = []

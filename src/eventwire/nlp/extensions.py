@@ -23,3 +23,13 @@ def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token each time it is asked, and the
+    extractors ask often (the text of a Doc never changes once made)."""
+    cached = doc.user_data.get("eventwire_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["eventwire_text"] = cached
+    return str(cached)
