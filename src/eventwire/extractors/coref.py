@@ -418,8 +418,10 @@ def _is_person(mention: Mention, res: Resolution) -> bool:
         head.lower_ in TITLE_WORDS or head.lower_ in GENERIC_PERSON or SECTOR_WORDS.get(head.lower_) in ("GOV", "DIP"))
 
 
-def _pronoun_antecedent(token: Token, res: Resolution) -> Token | None:
+def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token | None:
     doc = token.doc
+    if depth > 3:  # a speaker named only by a pronoun inside another quote: stop rather than cycle
+        return None
     word = token.lower_
     quote = _in_quotes(res.quote_spans, token.idx)
     if word in _SPEAKER_PRONOUNS:
@@ -432,7 +434,7 @@ def _pronoun_antecedent(token: Token, res: Resolution) -> Token | None:
     if speaker is not None:
         sm = res.by_token.get(speaker.i)
         if sm is None and speaker.pos_ == "PRON":
-            resolved = _pronoun_antecedent(speaker, res)
+            resolved = _pronoun_antecedent(speaker, res, depth + 1)
             sm = res.by_token.get(resolved.i) if resolved is not None else None
         speaker_cluster = sm.cluster if sm is not None else None
     paragraph_floor = _window_start(doc, token)
