@@ -71,12 +71,13 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
     for chunk in _chunks(items, config.get("store.batch_size")):
         fresh: list[Article] = []
         seen: set[str] = set()
+        known = store.known_ids([i.id for i in chunk if isinstance(i, Article)])
         for item in chunk:
             if isinstance(item, InputError):
                 store.add_error(item)
                 report.failed += 1
                 report.errors.append(item)
-            elif item.id in seen or store.has_article(item.id):
+            elif item.id in seen or item.id in known:
                 report.skipped += 1
             else:
                 seen.add(item.id)

@@ -32,7 +32,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any], prefix: str = "") -> dict
             continue
         expected = type(base[key])
         ok = isinstance(value, expected) or (expected is float and isinstance(value, int))
-        if not ok or (expected is int and isinstance(value, bool)):
+        if not ok or (isinstance(value, bool) and expected is not bool):
             raise EventwireError("E004", key=name, expected=expected.__name__, value=value)
         out[key] = value
     return out

@@ -27,6 +27,7 @@ class Errors:
     E110 = "{source}: '{value}' is not a date (expected YYYY-MM-DD or an ISO 8601 date-time)"
     E111 = "{source}: line {line}: field '{field}' must be a string"
     E112 = "{source}: the text could not be processed ({reason})"
+    E113 = "{source}: the file cannot be read ({reason})"
     E201 = "{path}: the store was written by a newer eventwire (schema {found}, this one knows {known})"
     E202 = "{path}: not an eventwire store or cannot be opened ({reason})"
     E301 = "{path} exists; pass --force to overwrite it"

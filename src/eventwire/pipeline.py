@@ -3,6 +3,10 @@
 The model sees each article's text with its page furniture blanked out (each character replaced by a
 space, newlines kept), so offsets are unchanged and nothing inside a furniture span can ever become an
 event or a quote; `_guard` drops anything that would still overlap one.
+
+spaCy's own components run batched through `nlp.pipe`; ours (eventwire.nlp.loader.COMPONENTS) run
+after them one Doc at a time, so that a stage that fails on one article costs that article (E112
+naming it), never the batch: spaCy would stop the whole `pipe` at the first exception.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.config import Config, load_config
 from eventwire.errors import InputError
-from eventwire.types import Actor, Article, ArticleRecord, Event
+from eventwire.types import Article, ArticleRecord
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,9 +50,9 @@ class Pipeline:
     def __init__(self, config: Config | None = None, nlp: Language | None = None) -> None:
         self.config = config or load_config()
         self._nlp = nlp
-        from eventwire.extractors.actors import use_kb_file
+        from eventwire.extractors.actors import check_kb_file
 
-        use_kb_file(self.config.get("kb.extra"))
+        check_kb_file(self.config.get("kb.extra"))
 
     @property
     def nlp(self) -> Language:
@@ -59,11 +63,16 @@ class Pipeline:
         return self._nlp
 
     def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
-        """Parsed Docs, each carrying its Article in `doc._.article`."""
+        """Parsed Docs, each carrying its Article in `doc._.article`; a Doc on which one of our stages
+        failed carries the failure in `doc.user_data["eventwire_error"]` and skips the later stages."""
+        from eventwire.extractors.actors import use_kb_file
         from eventwire.nlp import register_extensions
+        from eventwire.nlp.loader import COMPONENTS
 
         register_extensions()
+        use_kb_file(self.config.get("kb.extra"))  # this pipeline's knowledge base, even after others ran
         nlp = self.nlp
+        ours = [name for name in nlp.pipe_names if name in COMPONENTS]
 
         def prepared() -> Iterator[Doc]:
             for article in articles:
@@ -71,28 +80,30 @@ class Pipeline:
                 doc._.article = article
                 yield doc
 
-        yield from nlp.pipe(prepared(), batch_size=self.config.get("model.batch_size"))
+        for doc in nlp.pipe(prepared(), batch_size=self.config.get("model.batch_size"), disable=ours):
+            for name in ours:
+                try:
+                    doc = nlp.get_pipe(name)(doc)
+                except Exception as exc:  # any bug in a stage is reported for its article alone
+                    doc.user_data["eventwire_error"] = f"{name}: {type(exc).__name__}: {exc}"
+                    break
+            yield doc
 
     def records(self, articles: Iterable[Article]) -> Iterator[ArticleRecord | InputError]:
-        """One ArticleRecord per article, in input order; E112 naming the article when a stage fails.
-
-        A failing stage costs that one article, never the batch.
-        """
+        """One ArticleRecord per article, in input order; E112 naming the article when a stage failed."""
         for doc in self.docs(articles):
-            try:
+            failure = doc.user_data.get("eventwire_error")
+            if failure is not None:
+                yield InputError("E112", source=doc._.article.source, reason=failure)
+            else:
                 yield _guard(self.record(doc))
-            except Exception as exc:  # any bug in a stage is reported for its article alone
-                source = doc._.article.source
-                yield InputError("E112", source=source, reason=f"{type(exc).__name__}: {exc}")
 
     def record(self, doc: Doc) -> ArticleRecord:
         """The record of one parsed Doc: the extraction stages fill its lists as they land."""
         article: Article = doc._.article
-        events = list(doc._.events or [])
-        actors = doc._.actors if doc._.actors is not None else _distinct_actors(events)
-        return ArticleRecord(article=article, events=events, quotes=list(doc._.quotes or []),
+        return ArticleRecord(article=article, events=list(doc._.events or []), quotes=list(doc._.quotes or []),
                              timexes=list(doc._.timexes or []), places=list(doc._.places or []),
-                             actors=list(actors))
+                             actors=list(doc._.actors or []))
 
     def extract(self, text_or_path: str | Path, published: str | None = None) -> ArticleRecord:
         """The record of one article given as text or as the path of a file holding one article."""
@@ -101,19 +112,6 @@ class Pipeline:
         if isinstance(result, InputError):
             raise result
         return result
-
-
-def _distinct_actors(events: list[Event]) -> list[Actor]:
-    """Every actor mention of the events, once per (name, start) (the actors stage will merge mentions)."""
-    seen: set[tuple[str, int]] = set()
-    out: list[Actor] = []
-    for event in events:
-        for actor in [*event.actor, *event.recipient]:
-            key = (actor.name, actor.start)
-            if key not in seen:
-                seen.add(key)
-                out.append(actor)
-    return sorted(out, key=lambda a: (a.start, a.end))
 
 
 def _one_article(text_or_path: str | Path, published: str | None, config: Config) -> Article:
@@ -129,11 +127,8 @@ def _one_article(text_or_path: str | Path, published: str | None, config: Config
         if isinstance(first, InputError):
             raise first
         return first
-    article = read_text(text_or_path, "<text>")
-    if published:
-        article.published = normalize_published(published, "published")
-        article.published_from = "input"
-    return article
+    return read_text(text_or_path, "<text>",
+                     published=normalize_published(published, "published") if published else None)
 
 
 def _looks_like_path(value: str) -> bool:

@@ -43,5 +43,5 @@ def test_meta_every_error_code_is_raised_somewhere() -> None:
 def test_meta_readme_names_the_config_keys_it_mentions() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     config = load_config()
-    for dotted in re.findall(r"`((?:ingest|store|model)\.[a-z_]+)`", readme):
+    for dotted in re.findall(r"`((?:ingest|store|model|kb)\.[a-z_]+)`", readme):
         config.get(dotted)  # KeyError when the README names a key that does not exist

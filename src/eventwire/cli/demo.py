@@ -60,7 +60,7 @@ def demo_command(
     for kind, n in summary.events_by_type:
         events.add_row(kind, str(n))
     if not summary.events_by_type:
-        events.add_row("(none yet: event coding is not built)", "0")
+        events.add_row("(no events)", "0")
     console.print(events)
     actors = Table(title="Top actors")
     for col in ("actor", "country", "mentions"):
@@ -68,7 +68,7 @@ def demo_command(
     for name, country, n in summary.top_actors:
         actors.add_row(name, country or "", str(n))
     if not summary.top_actors:
-        actors.add_row("(none yet: actor resolution is not built)", "", "0")
+        actors.add_row("(no actors)", "", "0")
     console.print(actors)
     furniture = Table(title="Page furniture found")
     furniture.add_column("kind")

@@ -9,12 +9,7 @@ import typer
 
 from eventwire.cli.common import EXIT_SOME_FAILED, EXIT_USAGE, ConfigOption, config_or_exit, fail
 from eventwire.errors import EventwireError
-from eventwire.kb import KnowledgeBase, load_kb
-
-
-def kb_problems(kb: KnowledgeBase) -> list[str]:
-    """The problems `KnowledgeBase.check` finds (the function behind `eventwire kb --check`)."""
-    return kb.check()
+from eventwire.extractors.actors import check_kb_file
 
 
 def kb_command(
@@ -25,15 +20,13 @@ def kb_command(
     """List the knowledge base (name, kind, country, sector, role, dates), or check it with --check."""
     cfg = config_or_exit(config)
     extra = file if file is not None else (Path(cfg.get("kb.extra")) if cfg.get("kb.extra") else None)
-    if extra is not None and not extra.is_file():
-        fail(EventwireError("E005", path=extra), EXIT_USAGE)
     try:
-        kb = load_kb(extra)
-    except (KeyError, ValueError, UnicodeDecodeError) as exc:  # a missing column, a bad date
-        fail(EventwireError("E006", path=extra, reason=f"{type(exc).__name__}: {exc}"), EXIT_SOME_FAILED)
+        kb = check_kb_file(extra)
+    except EventwireError as exc:
+        fail(exc, EXIT_USAGE if exc.code == "E005" else EXIT_SOME_FAILED)
         return
     if check:
-        problems = kb_problems(kb)
+        problems = kb.check()
         for problem in problems:
             typer.echo(problem)
         typer.echo(f"{len(kb.entries())} entries, {len(problems)} problems", err=True)

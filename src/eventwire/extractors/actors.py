@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.kb import KBEntry, KnowledgeBase, load_kb
 from eventwire.types import Actor
 
 # Role and group words -> PLOVER sector. The head noun of a mention, or a modifier of it, decides.
@@ -78,36 +79,52 @@ def _kb_file() -> str:
 
 
 @lru_cache(maxsize=4)
-def _kb_with(extra: str) -> object:
-    from eventwire.kb import load_kb
-
+def _kb_with(extra: str) -> KnowledgeBase:
     return load_kb(Path(extra) if extra else None)
 
 
-def _kb() -> object | None:
+def check_kb_file(path: str | Path | None) -> KnowledgeBase:
+    """The knowledge base with the user's file `path` added (None or "" for none), loaded once;
+    E005 when the file does not exist, E006 when it cannot be read."""
+    from eventwire.errors import EventwireError
+
+    extra = str(path or "")
+    if extra and not Path(extra).is_file():
+        raise EventwireError("E005", path=extra)
     try:
-        import eventwire.kb  # noqa: F401
-    except ImportError:  # the knowledge base is optional for the coder's unit tests
-        return None
+        return _kb_with(extra)
+    except (KeyError, ValueError, UnicodeDecodeError, OSError) as exc:  # a missing column, a bad date
+        raise EventwireError("E006", path=extra, reason=f"{type(exc).__name__}: {exc}") from exc
+
+
+def _kb() -> KnowledgeBase:
     return _kb_with(_kb_file())
 
 
-def kb_lookup(text: str, on: date | None) -> object | None:
-    kb = _kb()
-    return None if kb is None else kb.lookup(text, on)  # type: ignore[attr-defined]
+def kb_lookup(text: str, on: date | None) -> KBEntry | None:
+    return _kb().lookup(text, on)
 
 
-def kb_find(text: str, on: date | None) -> list[tuple[int, int, object]]:
-    kb = _kb()
-    return [] if kb is None else list(kb.find_in(text, on))  # type: ignore[attr-defined]
+def kb_find(text: str, on: date | None) -> list[tuple[int, int, KBEntry]]:
+    return list(_kb().find_in(text, on))
 
 
 def entity_of(token: Token) -> Span | None:
+    """The named entity `token` is part of, or None.
+
+    Read from the token's own IOB tags: `doc.ents` builds a Span per entity on every access, and this
+    is asked for nearly every token of every article.
+    """
+    if token.ent_iob_ not in ("B", "I"):
+        return None
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:

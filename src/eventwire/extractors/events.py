@@ -307,13 +307,9 @@ class EventCoder:
                 place = ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and obj.pos_ != "PRON"
                 if not place and obj.lemma_.lower() not in ("country", "city", "base", "airport", "capital", "region"):
                     return False
-        if lemma in ("release", "free", "return") and not entry.with_word:
-            if not objects and lemma != "return":
-                return False
-            if any(o.lemma_.lower() in _NOT_RELEASED for o in objects):
-                return False
-            if lemma == "return" and not objects:
-                return False
+        if lemma in ("release", "free", "return") and not entry.with_word and (
+                not objects or any(o.lemma_.lower() in _NOT_RELEASED for o in objects)):
+            return False  # releasing someone or something held, not "released a statement"
         if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
                 not objects and not any(c.dep_ == "prep" for c in verb.children):
             return False

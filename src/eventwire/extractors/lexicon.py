@@ -47,12 +47,6 @@ class Lexicon:
         for entry in entries:
             self._by_key.setdefault((entry.pos, entry.lemma), []).append(entry)
 
-    def has(self, pos: str, lemma: str) -> bool:
-        return (pos, lemma) in self._by_key
-
-    def lemmas(self, pos: str) -> set[str]:
-        return {lemma for p, lemma in self._by_key if p == pos}
-
     def match(self, token: Token, pos: str) -> Match | None:
         """The best entry for `token` read as a `pos` ('verb' or 'noun'), or None."""
         entries = self._by_key.get((pos, token.lemma_.lower())) or self._by_key.get((pos, token.lower_))

@@ -38,7 +38,6 @@ _INTENT_WORDS = {"plan", "intend", "expect", "aim", "schedule", "prepare", "set"
                  "due", "poise", "hope", "seek", "mean", "vow", "pledge", "promise", "threaten", "announce",
                  "intention", "plans", "timetable", "commitment", "deadline", "decision"}
 _READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}
-_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
                  "nsubj", "nsubjpass")

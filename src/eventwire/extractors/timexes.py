@@ -989,12 +989,11 @@ def dateparser_value(text: str, dct: date | None) -> Result | None:
     """dateparser's reading of `text` relative to `dct` (preferring the past), as a TIMEX3 (type, value).
 
     The value's precision is dateparser's own `period` (day, week, month, year, time); None when
-    dateparser reads nothing or is not installed.
+    dateparser reads nothing.
     """
-    try:
-        from dateparser.date import DateDataParser
-    except ImportError:
-        return None
+    # Imported here: dateparser is slow to import and only needed for the leftovers of our rules.
+    from dateparser.date import DateDataParser
+
     key = dct.isoformat() if dct is not None else ""
     parser = _PARSERS.get(key)
     if parser is None:
@@ -1006,7 +1005,7 @@ def dateparser_value(text: str, dct: date | None) -> Result | None:
         parser = _PARSERS[key] = DateDataParser(languages=["en"], settings=settings)
     try:
         data = parser.get_date_data(text)
-    except (ValueError, TypeError, OverflowError, AttributeError):
+    except (ValueError, OverflowError):  # a date out of range ("the year 99999")
         return None
     return period_value(data.date_obj, data.period)
 

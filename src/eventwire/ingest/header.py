@@ -206,12 +206,12 @@ def find_header(text: str) -> Header:
         head = [i for i in nonempty if i < body_first]
         published_seen: str | None = None
         for n, i in enumerate(head):
+            if i in marked:
+                continue
             line = lines[i]
             text_i = line.stripped
             is_pub, when = _publication(text_i)
             byline = _BYLINE.match(text_i)
-            if i in marked:
-                continue
             if byline and line.words <= 12:
                 header.byline = header.byline or byline.group("name").strip(" ,|")
                 mark(i, "byline")

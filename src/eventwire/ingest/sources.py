@@ -116,7 +116,7 @@ def _read_path(path: Path, config: Config) -> Iterator[Article | InputError]:
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield InputError("E102", source=source, reason=exc.strerror or exc)
+        yield InputError("E113", source=source, reason=exc.strerror or exc)
         return
     if not data.strip():
         yield InputError("E103", source=source)

@@ -50,6 +50,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from eventwire.ontology import sectors as _ontology_sectors
+
 __all__ = [
     "KINDS",
     "SECTORS",
@@ -61,7 +63,9 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent
-SECTORS = frozenset({"GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "SPY", "DIP", "BUS", "MED", "REL", "CVL"})
+# The PLOVER sector codes (eventwire.ontology, plover.toml [sectors]) plus DIP, which the ontology
+# lists too: one list, so a user's row may use every code the coder writes.
+SECTORS = frozenset(_ontology_sectors())
 KINDS = frozenset({"country", "organization", "group", "person"})
 SPECIAL_CODES = frozenset({"IGO", "NGO", "MNC", "UNK"})
 # Codes in countries.csv that are not ISO 3166-1 (user-assigned but in common use).
@@ -88,7 +92,8 @@ SECTOR_NOUNS: dict[str, str] = {
         ("embassy", "ambassador", "envoy", "envoys", "diplomat", "diplomats", "consulate", "mission", "delegation"),
         "DIP",
     ),
-    **dict.fromkeys(("media", "journalists", "journalist", "newspaper", "press", "television", "broadcaster"), "MED"),
+    # PLOVER's MED is health care; journalists and media are JRN (as in eventwire.extractors.actors).
+    **dict.fromkeys(("media", "journalists", "journalist", "newspaper", "press", "television", "broadcaster"), "JRN"),
     **dict.fromkeys(("businesses", "companies", "firms", "company", "businessmen", "traders"), "BUS"),
     **dict.fromkeys(("clerics", "cleric", "scholars", "ulema", "church", "clergy"), "REL"),
     **dict.fromkeys(

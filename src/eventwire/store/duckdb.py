@@ -88,14 +88,22 @@ class Store:
         row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are stored already (one query for a batch)."""
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
     def add_records(self, records: Sequence[ArticleRecord]) -> int:
         """Store `records` in one transaction; articles already stored are skipped. Returns how many
         were added."""
         rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", *CHILD_TABLES)}
         seen: set[str] = set()
+        known = self.known_ids([r.article.id for r in records])
         for record in records:
             art = record.article
-            if art.id in seen or self.has_article(art.id):
+            if art.id in seen or art.id in known:
                 continue
             seen.add(art.id)
             as_dict = dataclasses.asdict(art)
