@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.actors import SECTOR_WORDS, TITLE_WORDS, build_actor, entity_of, kb_find
-from eventwire.nlp.extensions import doc_text
+from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.types import Actor, Event
 
 _CACHE = "eventwire.coref"
@@ -145,15 +145,6 @@ def _in_quotes(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
     return None
 
 
-def _published(doc: Doc) -> date | None:
-    article = doc._.article if doc.has_extension("article") else None
-    value = getattr(article, "published", None) if article is not None else None
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
     from eventwire.extractors.quotes import quoted_stretches
 
@@ -165,7 +156,7 @@ def resolve(doc: Doc) -> Resolution:
     cached = doc.user_data.get(_CACHE)
     if isinstance(cached, Resolution):
         return cached
-    on = _published(doc)
+    on = published_date(doc)
     mentions: list[Mention] = []
     seen: set[int] = set()
     heads: list[Token] = []

@@ -40,7 +40,7 @@ from eventwire.extractors.modality import (
     modality_of,
     obligation_of,
 )
-from eventwire.nlp.extensions import doc_text
+from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.types import Actor, Attribution, Event, EventDate
 from eventwire.types import Span as TextSpan
 
@@ -450,7 +450,7 @@ class EventCoder:
     def events(self, doc: Doc) -> list[Event]:
         article = doc._.article
         published = getattr(article, "published", None) if article is not None else None
-        on = _as_date(published)
+        on = published_date(doc)
         events: list[Event] = []
         for sent in doc.sents:
             if not sent.text.strip():
@@ -542,15 +542,6 @@ def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
             cue = quote.speaker_span or quote.cue or quote.content
             return Attribution(text=cue.text, start=cue.start, end=cue.end, source=quote.speaker)
     return None
-
-
-def _as_date(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def _as_mention(actor: Actor, token: Token) -> Actor:

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.extensions import doc_text
+from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.types import Timex
 
 if TYPE_CHECKING:
@@ -891,12 +891,6 @@ def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
 _DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
-def _published_date(doc: Doc) -> date | None:
-    article = doc._.article if Doc.has_extension("article") else None
-    published = getattr(article, "published", None) if article is not None else None
-    return as_date(published)
-
-
 def as_date(published: str | None) -> date | None:
     """The calendar day of an ISO publication date or date-time, None when there is none."""
     if not published:
@@ -927,7 +921,7 @@ def normalise(text: str, dct: date | None, tense: Tense = None, ref: date | None
 def find_timexes(doc: Doc, dct: date | None = None, *, use_entities: bool = True) -> list[Timex]:
     """Every temporal expression of `doc`, normalised against `dct` (default: the article's publication date)."""
     if dct is None:
-        dct = _published_date(doc)
+        dct = published_date(doc)
     text = doc_text(doc)
     matches = _resolve_overlaps(_candidates(text))
     layers = _Layers.of(doc, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
 EXTENSIONS = {
@@ -33,3 +35,15 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["eventwire_text"] = cached
     return str(cached)
+
+
+def published_date(doc: Doc) -> date | None:
+    """The calendar day the Doc's article was published (from `doc._.article.published`), or None."""
+    article = doc._.article if Doc.has_extension("article") else None
+    published = getattr(article, "published", None) if article is not None else None
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
