@@ -54,6 +54,11 @@ for _sector, _words in {
     for _word in _words.split():
         SECTOR_WORDS.setdefault(_word, _sector)
 
+# Nouns that carry words, not acts: "issued a statement condemning ..." is the issuer's act, and
+# "the statement said" speaks for whoever issued it.
+STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "letter", "note", "declaration",
+                   "resolution", "report", "press", "release", "memo", "assessment", "post", "tweet", "announcement"}
+
 # Words that make a noun a title ("Secretary of State", "Ambassador to the United Nations").
 TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "chief", "head", "spokesman", "spokeswoman",
                "spokesperson", "envoy", "representative", "commander", "general", "leader", "chairman", "director",

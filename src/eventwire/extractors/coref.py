@@ -35,7 +35,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.extractors.actors import SECTOR_WORDS, TITLE_WORDS, build_actor, entity_of, kb_find
+from eventwire.extractors.actors import SECTOR_WORDS, STATEMENT_NOUNS, TITLE_WORDS, build_actor, entity_of, kb_find
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.types import Actor, Event
 
@@ -47,8 +47,6 @@ _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", 
 GENERIC_PERSON = {"official", "officials", "dignitary", "leader", "diplomat", "envoy", "spokesman", "spokeswoman",
                   "spokesperson", "representative", "minister", "aide", "source", "politician", "lawmaker",
                   "candidate", "nominee"}
-_STATEMENT_NOUNS = {"statement", "report", "communique", "communiqué", "release", "letter", "memo", "assessment",
-                    "declaration", "post", "tweet", "announcement"}
 _ISSUE_VERBS = {"issue", "release", "publish", "put", "send", "make", "post", "write", "sign", "deliver", "give"}
 _MALE = {"mr", "mr.", "sir"}
 _FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame"}
@@ -358,11 +356,11 @@ def antecedent(token: Token, depth: int = 0) -> Token | None:
         if found is None:
             return None
         mention = res.by_token.get(found.i)
-        if found.pos_ == "PRON" or found.lemma_.lower() in _STATEMENT_NOUNS or \
+        if found.pos_ == "PRON" or found.lemma_.lower() in STATEMENT_NOUNS or \
                 (mention is not None and mention.definite and not mention.entity):
             return antecedent(found, depth + 1) or found
         return _best_head(found, res, depth)
-    if token.lemma_.lower() in _STATEMENT_NOUNS or word in _STATEMENT_NOUNS:
+    if token.lemma_.lower() in STATEMENT_NOUNS or word in STATEMENT_NOUNS:
         issuer = _issuer(token)
         if issuer is not None:
             return _best_head(issuer, res, depth)
@@ -467,7 +465,7 @@ def actor_for(head: Token, on: date | None) -> Actor | None:
     doc = head.doc
     res = resolve(doc)
     target = head
-    if head.pos_ == "PRON" or head.lower_ in _SPEAKER_PRONOUNS or head.lemma_.lower() in _STATEMENT_NOUNS or \
+    if head.pos_ == "PRON" or head.lower_ in _SPEAKER_PRONOUNS or head.lemma_.lower() in STATEMENT_NOUNS or \
             (res.by_token.get(head.i) is not None and res.by_token[head.i].definite):
         target = antecedent(head) or head
     if target.pos_ == "PRON":

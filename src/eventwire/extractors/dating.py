@@ -32,6 +32,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire.extractors.events import ASPECTUAL_VERBS, LIGHT_VERBS
 from eventwire.types import Event, EventDate, Timex
 
 # Dependents that can be the event's own time ("met Sunday", "the 2001 invasion", "Sunday's talks").
@@ -43,10 +44,9 @@ _BOUNDS = {"before", "until", "till", "since", "after", "prior", "ahead", "pendi
 _OBJECT_DEPS = {"pobj", "pcomp"}
 # Verbs that carry an event noun without being an event of their own ("the talks began on Monday",
 # "launched an offensive in May").
-_CARRIER_VERBS = {"begin", "start", "continue", "resume", "end", "erupt", "break", "escalate", "intensify", "take",
-                  "happen", "occur", "proceed", "finish", "conclude", "stall", "collapse", "be", "have", "hold",
-                  "conduct", "make", "carry", "launch", "stage", "mount", "wage", "complete", "undertake",
-                  "initiate", "come", "follow", "get", "go", "see", "mark", "schedule", "plan", "set"}
+# Verbs whose date is their event noun's: the coder's aspectual and light verbs, and a few more.
+_CARRIER_VERBS = ASPECTUAL_VERBS | LIGHT_VERBS | {"come", "follow", "get", "go", "see", "mark", "schedule", "plan",
+                                                  "set"}
 Precision = Literal["day", "month", "year", "range", "unknown"]
 _ANCHORED = re.compile(r"^\d{3,4}(?:$|-)")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")

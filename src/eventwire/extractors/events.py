@@ -30,7 +30,14 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extractors.actors import SECTOR_WORDS, actors_from, entity_of, kb_find, split_hyphen_pair
+from eventwire.extractors.actors import (
+    SECTOR_WORDS,
+    STATEMENT_NOUNS,
+    actors_from,
+    entity_of,
+    kb_find,
+    split_hyphen_pair,
+)
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.modality import (
     REQUEST_VERBS,
@@ -56,8 +63,6 @@ ASPECTUAL_VERBS = {"begin", "start", "continue", "resume", "end", "erupt", "brea
                    "take", "happen", "occur", "proceed", "finish", "conclude", "stall", "collapse"}
 _RECIPIENT_PREPS = {"with", "to", "on", "upon", "against", "at", "toward", "towards", "from", "into", "over"}
 _NOUN_RECIPIENT_PREPS = {"of", "on", "against", "with", "to", "from", "into", "over", "toward", "towards"}
-_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "letter", "note", "declaration",
-                    "resolution", "report", "press", "release"}
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
 _NOT_RELEASED = {"statement", "report", "video", "document", "figure", "data", "detail", "assessment", "image",
@@ -137,7 +142,7 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
-        if noun.lemma_.lower() in _STATEMENT_NOUNS | _PLAN_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.lemma_.lower() in STATEMENT_NOUNS | _PLAN_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
             return subjects_of(noun.head, depth + 1)
         if verb.tag_ == "VBN":  # "a city captured by the Taliban": the noun is the patient
             return [noun], True
@@ -313,9 +318,9 @@ class EventCoder:
         if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
                 not objects and not any(c.dep_ == "prep" for c in verb.children):
             return False
-        if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | _STATEMENT_NOUNS for o in objects):
+        if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | STATEMENT_NOUNS for o in objects):
             return False
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in _STATEMENT_NOUNS:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STATEMENT_NOUNS:
             return False  # "a letter handed over to the UN": the document, not an act
         if lemma in _PROTEST_VERBS and objects:  # "they demonstrate wanton disregard": showing, not protesting
             return False

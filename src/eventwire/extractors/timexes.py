@@ -423,12 +423,8 @@ def _h_relunit(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", value) if value else None
 
 
-def _h_edge_the(m: re.Match[str], ctx: Context) -> Result | None:
-    value = _unit_value(m["unit"].lower(), 0, ctx.dct)
-    return ("DATE", value) if value else None
-
-
-def _h_unit_end(m: re.Match[str], ctx: Context) -> Result | None:
+def _h_this_unit(m: re.Match[str], ctx: Context) -> Result | None:
+    """'the end of the month', 'month-end', 'this weekend': the current unit."""
     value = _unit_value(m["unit"].lower(), 0, ctx.dct)
     return ("DATE", value) if value else None
 
@@ -473,7 +469,7 @@ def _h_duration(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _h_vague_units(m: re.Match[str], ctx: Context) -> Result | None:
-    return "DURATION", duration(None, m["unit"])
+    return "DURATION", duration(None, m["unit"] or m["unit2"])
 
 
 def _h_set_every(m: re.Match[str], ctx: Context) -> Result | None:
@@ -629,9 +625,9 @@ RULES: tuple[Rule, ...] = (
                         r"(?P<unit>week|weekend|month|quarter|year|decade|century|fiscal\s+year)\b"
                         r"(?:['’]s\s+(?:end|beginning|start|close|middle)\b)?)"), _h_relunit),
     Rule("edge_the", _rx(r"(?i:\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of"
-                         r"\s+(?:the\s+)?(?P<unit>week|month|quarter|year|decade|century)\b)"), _h_edge_the),
-    Rule("unit_end", _rx(r"(?i:\b(?P<unit>week|month|quarter|year)[\s-]end\b)"), _h_unit_end),
-    Rule("weekend", _rx(r"(?i:\b(?:the|this)\s+(?P<unit>weekend)\b)"), _h_unit_end),
+                         r"\s+(?:the\s+)?(?P<unit>week|month|quarter|year|decade|century)\b)"), _h_this_unit),
+    Rule("unit_end", _rx(r"(?i:\b(?P<unit>week|month|quarter|year)[\s-]end\b)"), _h_this_unit),
+    Rule("weekend", _rx(r"(?i:\b(?:the|this)\s+(?P<unit>weekend)\b)"), _h_this_unit),
     Rule("ago", _rx(rf"(?i:\b(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?:ago|before\s+now))\b"), _h_ago),
     Rule("duration", _rx(rf"(?i:\b(?P<pre>(?:the\s+)?(?:past|last|next|previous|following|coming|first|final|"
                          r"remaining|initial)\s+|(?:about|around|nearly|almost|some|over|more\s+than|less\s+than|"
@@ -641,7 +637,7 @@ RULES: tuple[Rule, ...] = (
     Rule("vague_units", _rx(r"(?i:(?:(?<=\bfor\s)|\b(?:recent|the\s+past\s+(?:few|several)|"
                             r"the\s+last\s+(?:few|several)|the\s+next\s+(?:few|several)|the\s+coming|coming|many)\s+)(?P<unit>years|months|weeks|days|"
                             r"decades|hours|minutes)\b|\b(?P<unit2>years|months|weeks|days|decades)[\s-]long\b)"),
-         lambda m, ctx: ("DURATION", duration(None, m["unit"] or m["unit2"]))),
+         _h_vague_units),
     Rule("set_every", _rx(r"(?i:\b(?:every|each|per)\s+(?:other\s+|single\s+)?(?P<unit>day|night|week|month|quarter|"
                           r"year|hour|minute|morning|afternoon|evening|weekend|season|spring|summer|autumn|winter|"
                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"), _h_set_every),
