@@ -5,7 +5,14 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.extractors.places import event_location, find_mentions, find_places, resolve_mentions
+from eventwire.extractors.places import (
+    Mention,
+    event_location,
+    find_mentions,
+    find_places,
+    resolve_mentions,
+    state_abbreviations,
+)
 from eventwire.kb.gazetteer import gazetteer, km
 from eventwire.nlp import register_extensions
 from eventwire.types import Article, Boilerplate, Event, Place, Span
@@ -181,3 +188,42 @@ def test_event_location_falls_back_to_the_dateline() -> None:
     assert [(p.text, p.start, p.country) for p in places] == [("KANDAHAR", 0, "AFG")]
     found = event_location(doc, event(doc, "attacked"), places)
     assert isinstance(found, Place) and found.text == "KANDAHAR"
+
+
+def test_gazetteer_country_point_from_our_table() -> None:
+    usa = gazetteer().country("USA")
+    assert usa is not None and usa.lat is not None and usa.lon is not None
+    assert km(usa.lat, usa.lon, 39.8, -98.6) < 50  # the contiguous states' centre (country_points.csv)
+
+
+def test_gazetteer_state_abbreviations() -> None:
+    gaz = gazetteer()
+    for form in ("Ga.", "GA", "W. Va.", "Kan."):
+        state = gaz.state_abbreviation(form)
+        assert state is not None and state.feature == "admin1", form
+    assert gaz.state_abbreviation("Xx.") is None
+
+
+def test_places_state_abbreviation_qualifies_and_is_a_place() -> None:
+    text = "Talks opened in Athens, Ga. today"
+    mentions = [Mention("Athens", text.index("Athens"), text.index("Athens") + 6)]
+    mentions += state_abbreviations(text, mentions, gazetteer())
+    places = resolve_mentions(text, mentions)
+    assert [(p.text, p.feature, p.admin1) for p in places] == [("Athens", "city", "Georgia"),
+                                                               ("Ga.", "admin1", "Georgia")]
+
+
+def test_gazetteer_small_town_only_when_no_larger_namesake() -> None:
+    gaz = gazetteer()
+    assert all(c.population >= 15000 for c in gaz.candidates("Paris"))
+    small = [c for c in gaz.candidates("Hyannis") if c.feature == "city"]
+    assert small and small[0].population < 15000 and gaz.is_exact("Hyannis", small[0])
+
+
+def test_places_small_town_needs_its_country_in_the_article() -> None:
+    alone = "Fire hit Hyannis"
+    found = resolve_mentions(alone, [Mention("Hyannis", 9, 16)])
+    assert found == []
+    text = "Fire hit Hyannis and Boston"
+    found = resolve_mentions(text, [Mention("Hyannis", 9, 16), Mention("Boston", 21, 27)])
+    assert [(p.text, p.country) for p in found] == [("Hyannis", "USA"), ("Boston", "USA")]

@@ -14,7 +14,10 @@
    alternate one, then context -- a qualifier right after it ("Alexandria, Louisiana"), the article's country
    focus (the countries its other places resolve to, counted once per name) and the distance to its other places.
    The scoring runs twice: the first pass resolves each name on its own, the second uses what the first found.
-   A mention without a candidate is left out: a place the gazetteer cannot put on the map.
+   A US state's postal or AP abbreviation after a place and a comma ("Athens, Ga.", "Paris, TX") qualifies it,
+   and is itself a toponym (the state). A town under 15,000 people (a name no larger place has) is kept only when
+   another place of the article is in its country. A mention without a candidate is left out: a place the
+   gazetteer cannot put on the map.
 
 ``eventwire_event_places`` (after the event coder) sets each event's ``location``, the first of:
 
@@ -45,12 +48,15 @@ from eventwire.kb.gazetteer import GazEntry, Gazetteer, gazetteer, km
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Event, Place
 
-__all__ = ["Mention", "event_location", "find_mentions", "locate_events", "resolve_mentions"]
+__all__ = ["Mention", "event_location", "find_mentions", "locate_events", "resolve_mentions", "state_abbreviations"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Prepositions that put a place next to an event noun or verb, and the narrower set that locates a whole clause.
 _TRIGGER_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "from", "to",
                   "into", "of", "on", "over", "toward", "towards", "beyond", "along"}
+# Resolution weights: a country's edge over a city of the same name; the weight of the article's country focus.
+COUNTRY_BONUS = 1.0
+SHARE_WEIGHT = 3.0
 _CLAUSE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "within"}
 # Where a PERSON entity that names a place is read as the place: after these prepositions.
 _PLACE_PREPS = {"in", "of", "at", "near", "from", "to", "into", "outside", "around", "across", "toward", "towards"}
@@ -62,6 +68,8 @@ _ACTOR_VERBS = SPEECH_VERBS | REQUEST_VERBS | {
     "negotiate", "retaliate", "summon", "respond", "react", "hail", "praise", "announce", "order", "send"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "attr", "pobj", "prep", "pcomp", "appos", "nsubj",
                "nsubjpass", "npadvmod", "oprd", "ccomp", "parataxis"}
+# "Athens, Ga.", "Paris, TX", "Charleston, W. Va.": a US state's abbreviation after a place and a comma.
+_STATE_ABBREVIATION = re.compile(r"\s*,\s*((?:[A-Z][A-Za-z]{0,4}\.\s?){1,2}|[A-Z]{2}\b)")
 _DATELINE_NAME = re.compile(r"\s*([A-Z][A-Za-z.'’\- ]*?[A-Za-z.])\s*(?:,|\(|—|–|-|/)")
 
 
@@ -165,16 +173,18 @@ def _is_metonym(mention: Mention, gaz: Gazetteer) -> bool:
 def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Place]:
     """Places for the mentions that have a gazetteer candidate, chosen in context (step 3 of the module docstring)."""
     gaz = gaz or gazetteer()
-    options = [gaz.candidates(m.text) for m in mentions]
+    options = [gaz.candidates(m.text) or _state_option(m, gaz) for m in mentions]
     chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, doc_text, mentions, []) for m, opts in
                                      zip(mentions, options, strict=True)]
     for _ in range(2):
         context = _Context.of(mentions, chosen)
         chosen = [_best(m, opts, gaz, context, doc_text, mentions, chosen) for m, opts in
                   zip(mentions, options, strict=True)]
+    context = _Context.of(mentions, chosen)
     places: list[Place] = []
     for mention, entry in zip(mentions, chosen, strict=True):
-        if entry is not None:
+        if entry is not None and (entry.population >= gaz.min_city_population or entry.feature != "city" or
+                                  _supported(entry, context)):
             places.append(_place(mention, entry))
     return places
 
@@ -217,7 +227,7 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
         if not gaz.is_exact(mention.text, entry):
             score -= 2.5  # an alternate name ("Mashhad" is also called "Alexandria" somewhere) is weak evidence
         if entry.feature == "country":
-            score += 2.0
+            score += COUNTRY_BONUS
         if qualifier is not None and _contains(qualifier, entry):
             score += 6.0
         if entry.feature == "city" and entry.population >= 1_000_000 and \
@@ -232,13 +242,19 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
     return best
 
 
+def _supported(entry: GazEntry, context: _Context) -> bool:
+    """A town of under 15,000 people (a name no larger place has) is kept only in a country where the article
+    has another place: alone, the name is more often something else (a person, a building) or a namesake."""
+    return bool(entry.country and context.countries[entry.country] > 1)
+
+
 def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
     score = 0.0
     total = sum(context.countries.values()) - (1 if entry.country in context.countries else 0)
     if entry.country and total > 0:
         # The share of the article's other places in the candidate's country (its own vote left out).
         share = (context.countries[entry.country] - 1 if context.countries[entry.country] else 0) / total
-        score += 3.0 * max(share, 0.0)
+        score += SHARE_WEIGHT * max(share, 0.0)
     if entry.country and entry.admin1_code and entry.feature == "city":
         same_admin = context.admins[(entry.country, entry.admin1_code)]
         score += 1.0 * min(same_admin, 2)
@@ -251,11 +267,21 @@ def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
 
 def _qualifier(mention: Mention, mentions: list[Mention], chosen: list[GazEntry | None], text: str,
                gaz: Gazetteer) -> list[GazEntry] | None:
-    """The candidates of a place written right after this one and a comma ("Alexandria, Louisiana")."""
+    """The candidates of a place written right after this one and a comma ("Alexandria, Louisiana"), or of a US
+    state's postal or AP abbreviation there ("Athens, Ga.", "Paris, TX")."""
+    match = _STATE_ABBREVIATION.match(text, mention.end)
+    if match is not None and (state := gaz.state_abbreviation(match.group(1))) is not None:
+        return [state]
     for other in mentions:
         if other.start > mention.end and re.fullmatch(r"\s*,\s*", text[mention.end:other.start]):
             return [c for c in gaz.candidates(other.text) if c.feature in ("country", "admin1")]
     return None
+
+
+def _state_option(mention: Mention, gaz: Gazetteer) -> list[GazEntry]:
+    """A US state's abbreviation ("Ga.", "TX") names the state (it is only a mention after a place and a comma)."""
+    state = gaz.state_abbreviation(mention.text)
+    return [state] if state is not None else []
 
 
 def _contains(areas: list[GazEntry], entry: GazEntry) -> bool:
@@ -293,11 +319,25 @@ def dateline_places(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[M
     return out
 
 
+def state_abbreviations(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A US state's abbreviation qualifying a place ("Athens, Ga.") is a toponym too: the state."""
+    out: list[Mention] = []
+    for mention in mentions:
+        match = _STATE_ABBREVIATION.match(text, mention.end)
+        if match is not None and gaz.state_abbreviation(match.group(1)) is not None:
+            name = match.group(1).rstrip()
+            out.append(Mention(name, match.start(1), match.start(1) + len(name)))
+    return out
+
+
 def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     """``doc._.places``: mentions found, metonyms dropped, candidates resolved together, datelines included."""
     gaz = gaz or gazetteer()
     mentions = find_mentions(doc, gaz)
     mentions += [m for m in dateline_places(doc, gaz, mentions)
+                 if not any(o.start < m.end and m.start < o.end for o in mentions)]
+    text = doc_text(doc) if doc._.article is None else doc._.article.text
+    mentions += [m for m in state_abbreviations(text, mentions, gaz)
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions.sort(key=lambda m: m.start)
     return resolve_mentions(doc_text(doc) if doc._.article is None else doc._.article.text, mentions, gaz)
