@@ -49,3 +49,29 @@ def test_quotes_model_offsets_point_into_the_text(record: ArticleRecord) -> None
         for span in (quote.content, quote.cue, quote.speaker_span):
             if span is not None:
                 assert REPORT[span.start:span.end] == span.text
+
+
+CUES = """“The vote was stolen,” shouted Jon Roe, a farmer from the northern hills.
+
+The Borduria Herald called the plan “a reckless gamble” in an editorial on Tuesday.
+
+The ministry declined to comment.
+
+Opposition leader Ann Doe accused the government of rigging the count.
+
+A poll published on Monday showed Ann Doe ahead by nine points.
+"""
+
+
+def test_quotes_model_cues_beyond_say(record: ArticleRecord) -> None:
+    from eventwire import Pipeline
+
+    quotes = {q.content.text: q for q in Pipeline().extract(CUES, published="2031-05-04").quotes}
+    stolen = quotes["The vote was stolen"]
+    assert stolen.speaker is not None and stolen.speaker.name == "Jon Roe"
+    assert quotes["the plan “a reckless gamble"].kind == "mixed"
+    assert quotes["to comment"].speaker_span is not None
+    assert quotes["to comment"].speaker_span.text == "The ministry"
+    assert "the government of rigging the count" in quotes
+    shown = quotes["Ann Doe ahead by nine points"]
+    assert shown.cue is not None and shown.cue.text == "showed"

@@ -11,21 +11,25 @@ from eventwire.types import Article
 
 NLP = spacy.blank("en")
 NO_SPACE_AFTER = {"“", "("}
-NO_SPACE_BEFORE = {".", ",", "”", ")", ":"}
+NO_SPACE_BEFORE = {".", ",", "”", ")", ":", "?"}
+LEMMAS = {"said": "say", "says": "say", "told": "tell", "responded": "respond", "called": "call",
+          "declined": "decline", "accused": "accuse", "showed": "show", "showing": "show", "shouted": "shout",
+          "wrote": "write"}
 
 
-def parse(rows: list[tuple[str, str, int, str]], ents: list[str] | None = None) -> Doc:
-    """A Doc from (word, pos, head index, dep) rows; one sentence."""
+def parse(rows: list[tuple[str, str, int, str]], ents: list[str] | None = None, starts: tuple[int, ...] = ()) -> Doc:
+    """A Doc from (word, pos, head index, dep) rows; one sentence, or one more at each of `starts`."""
     words = [r[0] for r in rows]
     spaces = [w not in NO_SPACE_AFTER for w in words]
     for i, word in enumerate(words[1:], start=1):
         if word in NO_SPACE_BEFORE:
             spaces[i - 1] = False
     spaces[-1] = False
-    lemmas = [{"said": "say", "says": "say", "told": "tell"}.get(w, w.lower()) for w in words]
-    doc = Doc(NLP.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=[r[1] for r in rows],
+    lemmas = [LEMMAS.get(w, w.lower()) for w in words]
+    tags = ["VBG" if w.endswith("ing") and r[1] == "VERB" else "" for w, r in zip(words, rows, strict=True)]
+    doc = Doc(NLP.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=[r[1] for r in rows], tags=tags,
               heads=[r[2] for r in rows], deps=[r[3] for r in rows], ents=ents or ["O"] * len(rows),
-              sent_starts=[True] + [False] * (len(rows) - 1))
+              sent_starts=[i == 0 or i in starts for i in range(len(rows))])
     register_extensions()
     doc._.article = Article(text=doc.text, source="test", published="2031-05-04", published_from="input")
     return doc
@@ -111,3 +115,97 @@ def test_quotes_offsets_point_into_the_text() -> None:
     for quote in doc._.quotes:
         for span in (quote.content, quote.cue, quote.speaker_span):
             assert span is not None and doc.text[span.start:span.end] == span.text
+
+
+# “The border is open,” responded the envoy.  (the parser takes the speaker after the verb for its object)
+INVERTED = [("“", "PUNCT", 7, "punct"), ("The", "DET", 2, "det"), ("border", "NOUN", 3, "nsubj"),
+            ("is", "AUX", 7, "ccomp"), ("open", "ADJ", 3, "acomp"), (",", "PUNCT", 7, "punct"),
+            ("”", "PUNCT", 7, "punct"), ("responded", "VERB", 7, "ROOT"), ("the", "DET", 9, "det"),
+            ("envoy", "NOUN", 7, "dobj"), (".", "PUNCT", 7, "punct")]
+# Jon Roe called the plan “a reckless gamble”.
+CALLED = [("Jon", "PROPN", 1, "compound"), ("Roe", "PROPN", 2, "nsubj"), ("called", "VERB", 2, "ROOT"),
+          ("the", "DET", 4, "det"), ("plan", "NOUN", 2, "dobj"), ("“", "PUNCT", 8, "punct"),
+          ("a", "DET", 8, "det"), ("reckless", "ADJ", 8, "amod"), ("gamble", "NOUN", 2, "oprd"),
+          ("”", "PUNCT", 2, "punct"), (".", "PUNCT", 2, "punct")]
+# The ministry declined to comment.
+DECLINED = [("The", "DET", 1, "det"), ("ministry", "NOUN", 2, "nsubj"), ("declined", "VERB", 2, "ROOT"),
+            ("to", "PART", 4, "aux"), ("comment", "VERB", 2, "xcomp"), (".", "PUNCT", 2, "punct")]
+# Borduria accused Ruritania of shelling the village.
+ACCUSED = [("Borduria", "PROPN", 1, "nsubj"), ("accused", "VERB", 1, "ROOT"), ("Ruritania", "PROPN", 1, "dobj"),
+           ("of", "ADP", 1, "prep"), ("shelling", "VERB", 3, "pcomp"), ("the", "DET", 6, "det"),
+           ("village", "NOUN", 4, "dobj"), (".", "PUNCT", 1, "punct")]
+# Farmers backed a poll showing Ann Doe ahead.
+SHOWING = [("Farmers", "NOUN", 1, "nsubj"), ("backed", "VERB", 1, "ROOT"), ("a", "DET", 3, "det"),
+           ("poll", "NOUN", 1, "dobj"), ("showing", "VERB", 3, "acl"), ("Ann", "PROPN", 6, "compound"),
+           ("Doe", "PROPN", 4, "dobj"), ("ahead", "ADV", 4, "advmod"), (".", "PUNCT", 1, "punct")]
+# “Close the gates,” the guard shouted at the crowd.
+SHOUTED = [("“", "PUNCT", 8, "punct"), ("Close", "VERB", 8, "ccomp"), ("the", "DET", 3, "det"),
+           ("gates", "NOUN", 1, "dobj"), (",", "PUNCT", 8, "punct"), ("”", "PUNCT", 8, "punct"),
+           ("the", "DET", 7, "det"), ("guard", "NOUN", 8, "nsubj"), ("shouted", "VERB", 8, "ROOT"),
+           ("at", "ADP", 8, "prep"), ("the", "DET", 11, "det"), ("crowd", "NOUN", 9, "pobj"),
+           (".", "PUNCT", 8, "punct")]
+
+
+def test_quotes_a_speaker_after_the_verb_is_the_speaker_even_when_parsed_as_object() -> None:
+    (quote,) = QuoteFinder()(parse(INVERTED))._.quotes
+    assert quote.kind == "direct" and quote.content.text == "The border is open"
+    assert quote.cue is not None and quote.cue.text == "responded"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "the envoy"
+
+
+def test_quotes_manner_of_speaking_verbs_are_cues() -> None:
+    (quote,) = QuoteFinder()(parse(SHOUTED))._.quotes
+    assert quote.cue is not None and quote.cue.text == "shouted"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "the guard"
+
+
+def test_quotes_calling_something_a_quoted_name_is_a_mixed_quote_of_object_and_predicate() -> None:
+    (quote,) = QuoteFinder()(parse(CALLED))._.quotes
+    assert quote.kind == "mixed"
+    assert quote.content.text == "the plan “a reckless gamble"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Jon Roe"
+
+
+def test_quotes_declining_to_comment_is_reported() -> None:
+    (quote,) = QuoteFinder()(parse(DECLINED))._.quotes
+    assert quote.kind == "indirect" and quote.content.text == "to comment"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "The ministry"
+
+
+def test_quotes_an_accusation_keeps_the_charge_with_the_accused() -> None:
+    (quote,) = QuoteFinder()(parse(ACCUSED))._.quotes
+    assert quote.content.text == "Ruritania of shelling the village"
+    assert quote.cue is not None and quote.cue.text == "accused"
+
+
+def test_quotes_a_finding_reported_by_a_participle_belongs_to_the_noun_it_describes() -> None:
+    quotes = QuoteFinder()(parse(SHOWING))._.quotes
+    shown = [q for q in quotes if q.cue is not None and q.cue.text == "showing"]
+    assert len(shown) == 1 and shown[0].content.text == "Ann Doe ahead"
+    assert shown[0].speaker_span is not None and shown[0].speaker_span.text == "a poll"
+
+
+# “Can we meet?” her aide wrote.  (the parser ends a sentence at the question mark)
+QUESTION = [("“", "PUNCT", 3, "punct"), ("Can", "AUX", 3, "aux"), ("we", "PRON", 3, "nsubj"),
+            ("meet", "VERB", 3, "ROOT"), ("?", "PUNCT", 3, "punct"), ("”", "PUNCT", 3, "punct"),
+            ("her", "PRON", 7, "poss"), ("aide", "NOUN", 8, "nsubj"), ("wrote", "VERB", 8, "ROOT"),
+            (".", "PUNCT", 8, "punct")]
+# Jon Roe: Talks Will Resume Next Week
+HEADLINE = [("Jon", "PROPN", 1, "compound"), ("Roe", "PROPN", 1, "ROOT"), (":", "PUNCT", 1, "punct"),
+            ("Talks", "NOUN", 5, "nsubj"), ("Will", "AUX", 5, "aux"), ("Resume", "VERB", 1, "appos"),
+            ("Next", "ADJ", 7, "amod"), ("Week", "PROPN", 5, "npadvmod")]
+
+
+def test_quotes_a_reporting_clause_the_parser_split_off_after_a_question_still_gives_the_speaker() -> None:
+    (quote,) = QuoteFinder()(parse(QUESTION, starts=(6,)))._.quotes
+    assert quote.kind == "direct" and quote.content.text == "Can we meet?"
+    assert quote.cue is not None and quote.cue.text == "wrote"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "her aide"
+
+
+def test_quotes_a_headline_naming_its_speaker_before_a_colon() -> None:
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 6
+    (quote,) = QuoteFinder()(parse(HEADLINE, ents=ents))._.quotes
+    assert quote.content.text == "Talks Will Resume Next Week"
+    assert quote.cue is not None and quote.cue.text == ":"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Jon Roe"

@@ -17,10 +17,21 @@ cue and speaker span are character offsets into the text.
    it when it continues that quote (the previous paragraph ended inside the marks) or when it stands
    alone in its paragraph right after a paragraph whose speaker is known. Short marked stretches with
    no speaker ("the “unlawful” seizure") are scare quotes, not quotes.
+   The speaker may follow its verb ("“...,” responded the envoy", which the parser reads as an object);
+   a bare reporting clause the parser split off after "?" or "!" ("“Can we meet?” her aide wrote.") is
+   still the quote's; manner-of-speaking verbs (shouted, exclaimed, quipped) are cues. Quoted words said
+   of an object ("called the plan “a reckless gamble”", "dismissed it as “locker-room talk”") make a
+   mixed quote of the object and what is said of it.
 3. Indirect speech: a reporting or attribution verb with a clause complement ("said that ...", "told
    reporters the talks ...", "polls show ..."), a parenthetical reporting clause ("Ruritania, he said,
-   was ..."), and "according to X". Content already inside a quote from the first two passes is not
-   reported twice.
+   was ..."), and "according to X". Plans and requests take an infinitive ("declined to comment",
+   "called on X to resign"); stances a noun object, with the charge or reason after it ("accused X of
+   lying"); findings and descriptions an object with its predicate ("a poll showed Doe ahead", "called
+   him a liar"). A participle reports for the noun it describes ("polls showing ...") or, for a
+   statement or message, for whoever issued it ("X issued a statement saying ..."). A headline line
+   "Name: words" gives the words to the name. A reporting clause that holds a marked stretch nobody
+   else is said to have said makes it a mixed quote. Content already inside a quote from the first two
+   passes is not reported twice; a capitalised dateline ("WASHINGTON (AP) —") is never a speaker.
 
 Speakers are resolved with eventwire.extractors.coref: a pronoun or a description ("he", "the
 official", "the statement") becomes the actor it refers to; `speaker_span` keeps the words as written.
@@ -50,6 +61,10 @@ CUE_VERBS = SPEECH_VERBS | {
     "recount", "joke", "boast", "complain", "lament", "urge", "charge", "accuse", "acknowledge", "assure",
     "contend", "conclude", "doubt", "guess", "imply", "predict", "project", "reckon", "realize", "recognize",
     "remember", "speculate", "surmise", "understand", "continue", "go", "add",
+    # manner of speaking: "“...,” he shouted", "she wondered aloud whether ..."
+    "exclaim", "shout", "yell", "scream", "cry", "whisper", "mutter", "quip", "retort", "snap", "counter",
+    "proclaim", "chant", "wonder", "muse", "gush", "scoff", "sigh", "rail", "plead", "demand", "assert",
+    "post", "text", "email", "recommend", "propose", "observe", "repeat",
 }
 # Verbs that only report when they introduce quoted words ("he continued: “...”"), never a clause.
 _QUOTE_ONLY = {"continue", "go"}
@@ -67,7 +82,19 @@ INTENT_VERBS = {"plan", "want", "hope", "seek", "aim", "intend", "vow", "promise
 STANCE_VERBS = {"deny", "criticize", "criticise", "praise", "blame", "endorse", "back", "support", "oppose",
                 "condemn", "welcome", "dismiss", "reject", "question", "defend", "predict", "acknowledge", "admit",
                 "confirm", "announce", "call", "describe", "dispute", "applaud", "slam", "decry", "accuse",
-                "cite", "mention", "discuss", "tout", "blast", "mock", "attack", "favor", "favour", "recommend"}
+                "cite", "mention", "discuss", "tout", "blast", "mock", "attack", "favor", "favour", "recommend",
+                "express", "voice"}
+# With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
+# ahead", "called him a liar"): the object and its predicate are the content.
+PREDICATE_VERBS = {"show", "call", "label", "dub", "brand", "name", "deem", "declare", "describe", "consider"}
+_PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
+# With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
+# ahead", "called him a liar"): the object and its predicate are the content.
+PREDICATE_VERBS = {"show", "call", "label", "dub", "brand", "name", "deem", "declare", "describe", "consider"}
+_PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
+# Things issued that say something: "X issued a statement saying ..." reports X's words.
+_ISSUED_NOUNS = {"statement", "message", "letter", "email", "e-mail", "note", "tweet", "post", "release", "speech",
+                 "memo", "video", "ad", "advertisement", "editorial", "remark", "comment", "interview", "op-ed"}
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
 
@@ -216,10 +243,39 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and not child.is_space:
             return child
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
         return _subject(verb.head, depth + 1)
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and \
+            is_cue_verb(verb):
+        # "polls showing Trump ahead": the noun it describes; "X issued a statement saying ...": X.
+        if noun.lemma_.lower() in _ISSUED_NOUNS and noun.dep_ in ("dobj", "pobj") and depth < 3:
+            issuer = _subject(noun.head if noun.dep_ == "dobj" else noun.head.head, depth + 1)
+            if issuer is not None and issuer.pos_ in ("PROPN", "PRON", "NOUN"):
+                return issuer
+        return noun
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after the verb of a reporting clause that follows its quote ("..., said the envoy"),
+    which the parser often takes for an object."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if not (child.is_punct or child.dep_ in ("advmod", "prt")):
+            break
+    return None
+
+
+def _is_dateline(token: Token) -> bool:
+    """"WASHINGTON (AP) —": a place in capitals opening the story, not a speaker."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.is_upper and len(token.text) > 2 and nxt is not None and nxt.text in ("(", "—", "–", "-")
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -240,8 +296,18 @@ class QuoteFinder:
         taken = [(f.start, f.end) for f in direct]
         used_cues = {f.cue.start for f in direct if f.cue is not None}
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
+        indirect += self._labelled_lines(doc, starts)
         kept = list(direct)
         for f in indirect:
+            inner = [d for d in kept if d.kind == "direct" and d.speaker_head is None and f.start <= d.start
+                     and d.end <= f.end + 1 and f.cue is not None and not d.start <= f.cue.start < d.end]
+            if inner and _speaker_of(f) is not None:
+                # A reported clause holding quoted words nobody else is said to have said: a mixed quote
+                # ("criticized X for “running around ...”").
+                for d in inner:
+                    kept.remove(d)
+                    taken.remove((d.start, d.end))
+                f.kind = "mixed"
             if any(_overlap(f.start, f.end, s, e) > 0.5 * min(f.end - f.start, e - s) for s, e in taken):
                 continue
             kept.append(f)
@@ -316,7 +382,7 @@ class QuoteFinder:
         inside = _tokens_in(doc, q0, q1)
         if not inside:
             return None
-        verb = self._governing_verb(inside, q0, q1)
+        verb = self._governing_verb(inside, q0, q1) or _following_cue(doc, q1)
         if verb is None:
             after = [t for t in doc if q1 < t.idx <= q1 + 4 and not t.is_punct and not t.is_space][:1]
             lead = _tokens_in(doc, _line_start(text, q0), q0 - 1)
@@ -340,21 +406,36 @@ class QuoteFinder:
             return found
         found.cue = _cue_span(verb)
         subject = _subject(verb)
+        if subject is not None and q0 <= subject.idx < q1:
+            # The parser took quoted words for a subject; the speaker is the other one ("“Thanks!” responded X").
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not q0 <= c.idx < q1), None)
+        if subject is None and verb.idx >= q1:
+            subject = _inverted_subject(verb)
+        if subject is not None and _is_dateline(subject):
+            subject = None
         if subject is not None and not (q0 <= subject.idx < q1):
             s0, s1 = speaker_tokens(subject)
             span = doc[s0:s1]
             found.speaker_span = _text_span(doc, span.start_char, span.end_char)
             found.speaker_head = subject
         clause = self._clause_of(verb, inside)
-        if clause is not None:
-            words = [t for t in clause.subtree if not (t.is_punct or t.is_space) and t.dep_ != "mark"]
+        described = _object_and_predicate(verb) if verb.lemma_.lower() in PREDICATE_VERBS or \
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights) else []
+        subtree: list[Token] = []
+        if any(q0 <= t.idx < q1 for t in described):
+            # "called X the “biggest barrier”": the object and what is said of it.
+            subtree, root = described, described[0]
+        elif clause is not None:
+            subtree, root = list(clause.subtree), clause
+        if subtree:
+            words = [t for t in subtree if not (t.is_punct or t.is_space) and t.dep_ != "mark"]
             outside = [t for t in words if not (q0 <= t.idx < q1)]
             s_tokens = set()
             if subject is not None:
                 s0, s1 = speaker_tokens(subject)
                 s_tokens = set(range(s0, s1))
             outside = [t for t in outside if t.i not in s_tokens and t.i != verb.i]
-            if len(outside) >= 2 and clause.i not in s_tokens:
+            if len(outside) >= 2 and root.i not in s_tokens:
                 lo = min(t.idx for t in words)
                 hi = max(t.idx + len(t.text) for t in words)
                 lo, hi = min(lo, c0), max(hi, c1)
@@ -371,7 +452,7 @@ class QuoteFinder:
         for token in inside:
             head = token
             for _ in range(3):
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
                 if head.i not in ids:
@@ -389,7 +470,16 @@ class QuoteFinder:
                     if below is not None and below.dep_ in _NOT_CONTENT_DEPS:
                         break
                     return head
-                if head.head is head or head.dep_ in ("relcl", "acl", "parataxis", "appos"):
+                if head.lemma_.lower() in PREDICATE_VERBS and head.i not in ids and \
+                        any(t.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and t.head.i == head.i
+                            for t in ([below] if below is not None else inside)):
+                    # "called the move “deeply troubling”": the quoted words are what is said of the object.
+                    return head
+                if below is not None and below.dep_ == "prep" and below.lower_ == "as" and head.pos_ == "VERB" \
+                        and head.i not in ids and any(c.dep_ == "dobj" and c.i < below.i for c in head.children):
+                    # "dismissed the tape as “locker-room talk”", "described her as “the devil”".
+                    return head
+                if head.head.i == head.i or head.dep_ in ("relcl", "acl", "parataxis", "appos"):
                     break
                 below, head = head, head.head
         for token in inside:
@@ -426,6 +516,32 @@ class QuoteFinder:
                 out.append(found)
         return out
 
+    @staticmethod
+    def _labelled_lines(doc: Doc, starts: list[int]) -> list[Found]:
+        """Headline style: "Ann Doe: Talks Will Resume Next Week" gives the words after the colon to the
+        name before it."""
+        text = doc_text(doc)
+        out: list[Found] = []
+        for para, p0 in enumerate(starts):
+            p1 = _paragraph_end(text, starts, para)
+            colon = text.find(":", p0, min(p1, p0 + 60))
+            if colon < 0 or p1 - colon < 12 or any(m in text[p0:p1] for m in OPEN_MARKS + STRAIGHT):
+                continue
+            label = _tokens_in(doc, p0, colon)
+            rest = _tokens_in(doc, colon + 1, p1)
+            if not label or len(label) > 6 or len([t for t in rest if not t.is_punct]) < 3 or \
+                    any(t.pos_ in ("VERB", "AUX") for t in label):
+                continue
+            heads = [t for t in label if t.head.i == t.i or not p0 <= t.head.idx < colon]
+            head = _noun_head(heads) if heads else None
+            if head is None or head.ent_type_ not in ("PERSON", "ORG", "NORP") or head.is_upper:
+                continue
+            start, end = _trim(doc, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            out.append(Found(kind="indirect", start=start, end=end, cue=_text_span(doc, colon, colon + 1),
+                             speaker_span=_text_span(doc, label[0].idx, label[-1].idx + len(label[-1].text)),
+                             speaker_head=head))
+        return out
+
     def _according(self, token: Token) -> Found | None:
         doc = token.doc
         objs = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
@@ -453,15 +569,31 @@ class QuoteFinder:
         lemma = verb.lemma_.lower()
         if clause is None and lemma in INTENT_VERBS:
             clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if clause is None and lemma in STANCE_VERBS:
+        if clause is None and lemma in PREDICATE_VERBS:
+            content = _object_and_predicate(verb)
+        if clause is None and not content and lemma in STANCE_VERBS:
             clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if clause is not None:
+        if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
+            # "called on X to resign", "called for new elections".
+            content = _prep_object(verb, ("on", "for"))
+        if content:
+            pass
+        elif clause is not None:
             content = [t for t in clause.subtree if not t.is_space]
+            if clause.dep_ == "dobj":
+                # "accused X of lying", "praised X for its courage": the charge or the reason goes with X.
+                reason = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "prep"
+                               and c.lower_ in ("of", "for")), None)
+                if reason is not None and reason.i == clause.right_edge.i + 1:
+                    content = [t for t in verb.doc[clause.left_edge.i:reason.right_edge.i + 1] if not t.is_space]
         elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             # "Ruritania, he said, was ...": the reporting clause sits inside what it reports.
             skip = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
-        if len([t for t in content if not t.is_punct]) < (1 if clause is not None and clause.dep_ == "dobj" else 3):
+        # "declined to comment", "denied the charge" are short; a clause needs a few words.
+        least = 1 if clause is not None and clause.dep_ == "dobj" else 2 if clause is not None and \
+            clause.dep_ == "xcomp" else 3
+        if len([t for t in content if not t.is_punct]) < least:
             return None
         while content and content[0].dep_ == "mark" and content[0].lower_ in ("that", "whether", "if"):
             content = content[1:]
@@ -478,6 +610,8 @@ class QuoteFinder:
             found.speaker_span = _text_span(doc, span.start_char, span.end_char)
             found.speaker_head = subject
         elif subject is None:
+            return None
+        if subject is not None and _is_dateline(subject):
             return None
         return found
 
@@ -538,6 +672,68 @@ def _speaker_of(found: Found) -> Token | None:
         found = found.inherited
         seen += 1
     return found.speaker_head
+
+
+def _following_cue(doc: Doc, q1: int) -> Token | None:
+    """The verb of a bare reporting clause right after the closing mark, which the parser put in a sentence
+    of its own ("“Can we meet?” her aide wrote.", "“Thanks!” responded the director.")."""
+    text = doc_text(doc)
+    if q1 >= len(text) or text[q1] not in CLOSE_MARKS + STRAIGHT:
+        return None
+    line_end = text.find("\n", q1)
+    stop = min(q1 + 120, len(text) if line_end < 0 else line_end)
+    after = [t for t in _tokens_in(doc, q1 + 1, stop) if t.idx > q1]
+    if not after or after[0].idx > q1 + 3 or after[0].is_punct:
+        return None
+    for k, token in enumerate(after[:10]):
+        if token.is_punct:
+            return None
+        if not is_cue_verb(token) or token.lemma_.lower() in ("be", "have"):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > token.i for c in token.children) and \
+                _inverted_subject(token) is None:
+            return None     # a new sentence reporting something else ("Trump said the plan ...")
+        subject = _subject(token) or _inverted_subject(token)
+        if subject is None or not (after[0].i <= subject.i) or (k > 0 and subject.i > token.i):
+            return None
+        if k > 0 and subject.left_edge.i > after[0].i:
+            return None
+        return token
+    return None
+
+
+def _object_and_predicate(verb: Token) -> list[Token]:
+    """"show Trump ahead", "called him a liar": the object with what is said of it, or [] when the
+    object stands alone."""
+    obj = next((c for c in verb.rights if c.dep_ in ("dobj", "oprd") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is None:
+        pred = next((c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.i > verb.i
+                     and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+        return [t for t in pred.subtree if not t.is_space] if pred is not None else []
+    tail: list[Token] = []
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in _PREDICATE_DEPS or child.is_punct:
+            break
+        tail.append(child)
+    if not tail:
+        return []
+    return [t for t in verb.doc[obj.left_edge.i:tail[-1].right_edge.i + 1] if not t.is_space]
+
+
+def _prep_object(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The object of the verb's preposition, with an infinitive that follows it ("called on X to resign")."""
+    prep = next((c for c in verb.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return []
+    end = obj.right_edge.i
+    for child in verb.rights:
+        if child.i > end and child.dep_ in ("xcomp", "ccomp") and \
+                (child.i == end + 1 or verb.doc[end + 1].lower_ == "to"):
+            end = child.right_edge.i
+    return [t for t in verb.doc[obj.left_edge.i:end + 1] if not t.is_space]
 
 
 def _line_start(text: str, pos: int) -> int:
