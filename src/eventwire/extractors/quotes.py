@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.modality import SPEECH_VERBS
-from eventwire.nlp.extensions import doc_text
+from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
@@ -645,7 +645,7 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         from eventwire.extractors import coref
 
-        on = _published(doc)
+        on = published_date(doc)
         found = self.find(doc)
         coref.set_quote_speakers(doc, [(f.start, f.end, _speaker_of(f)) for f in found])
         doc._.quotes = [self._quote(doc, f, on) for f in found]
@@ -747,15 +747,6 @@ def _noun_head(tokens: list[Token]) -> Token:
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
-
-
-def _published(doc: Doc) -> date | None:
-    article = doc._.article
-    value = getattr(article, "published", None) if article is not None else None
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def set_paragraph_starts(doc: Doc) -> Doc:
