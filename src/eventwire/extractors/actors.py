@@ -64,7 +64,6 @@ TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "chief", "hea
                "spokesperson", "envoy", "representative", "commander", "general", "leader", "chairman", "director",
                "governor", "premier", "chancellor", "king", "emir", "prime"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
-_RELATIVE = {"who", "which", "that", "whom"}
 
 
 _KB_FILE: list[str] = []
@@ -242,11 +241,6 @@ def resolve_pronoun(token: Token, on: date | None) -> Token | None:
     Relative pronouns take their clause's head noun; he/she the latest person who is the subject of a
     clause before it (eventwire.extractors.coref explains the rules); we/I inside a quote its speaker.
     """
-    word = token.lower_
-    if word in _RELATIVE:
-        # "Munir Akram, who was denied ...": the relative clause's head noun.
-        verb = token.head
-        return verb.head if verb.dep_ == "relcl" else None
     from eventwire.extractors.coref import antecedent
 
     return antecedent(token)

@@ -182,7 +182,11 @@ def verb_recipients(verb: Token, partner: Token | None) -> list[Token]:
 
 
 def owners_of(noun: Token) -> list[Token]:
-    """Actorish possessors, compounds and demonym adjectives of a noun that is not an actor itself."""
+    """The actors that own a noun that is not an actor itself ("India's proposal", "a Senegalese plan").
+
+    Unlike an event noun's actor (`noun_modifier_actors`), an owner is never a role adjective: "military
+    aid", "a general strike" and "official contact" name no owner (measured on the PLOVER gold).
+    """
     return [c for c in noun.lefts if (c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON" and is_actorish(c))
             or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
 
@@ -200,7 +204,8 @@ def complement_recipients(verb: Token) -> list[Token]:
 
 
 def noun_modifier_actors(noun: Token) -> list[Token]:
-    """Heads of actor modifiers of an event noun: possessor, compound/nmod names, demonym adjectives."""
+    """Heads of actor modifiers of an event noun: possessor, compound/nmod names, demonym and sector
+    adjectives ("the rebel capture"), and the object of "by"."""
     heads: list[Token] = []
     for child in noun.lefts:
         if child.dep_ in ("poss", "compound", "nmod") and is_actorish(child):
