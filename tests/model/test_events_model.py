@@ -260,3 +260,14 @@ def test_events_a_stage_that_fails_costs_its_article_not_the_batch(pipeline: Pip
     failure = results[1]
     assert isinstance(failure, InputError) and failure.code == "E112"
     assert "bad.txt" in failure.message and "eventwire_events" in failure.message
+
+
+def test_events_article_actors_leave_out_title_words_and_documents(pipeline: Pipeline) -> None:
+    record = pipeline.extract("Chief of Army Staff General Adil Varan and the Secretary of State met in Doha on "
+                              "Monday, according to a statement issued by the defence ministry.",
+                              published=PUBLISHED)
+    names_found = {a.name for a in record.actors}
+    assert "Army" not in names_found and "State" not in names_found
+    assert not any(n.lower().endswith("statement") for n in names_found)
+    (event,) = [e for e in record.events if e.type == "CONSULT"]
+    assert event.attribution is not None and event.attribution.text.endswith("defence ministry")

@@ -533,6 +533,23 @@ class ActorResolver:
         return doc
 
 
+def _in_title(token: Token) -> bool:
+    """Is `token` part of someone's title ("Chief of Army Staff", "Secretary of State")?"""
+    cur = token
+    for _ in range(4):
+        if cur.dep_ not in ("pobj", "compound", "prep", "amod", "nmod") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.dep_ != "prep" and cur.lower_ in TITLE_WORDS:
+            return True
+    return False
+
+
+def _is_document(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in STATEMENT_NOUNS
+
+
 def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
     """Every distinct actor of the article: one per cluster or canonical name, at its first mention."""
     res = resolve(doc)
@@ -541,8 +558,11 @@ def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
     used += [e.attribution.source for e in events if e.attribution is not None and e.attribution.source is not None]
     used += [q.speaker for q in doc._.quotes or [] if q.speaker is not None]
     named = [c.canonical() for c in res.clusters
-             if c.best.entity and c.canonical().kind in ("person", "organization")]
+             if c.best.entity and c.canonical().kind in ("person", "organization")
+             and not all(_in_title(m.head) for m in c.mentions)]
     for actor in [*used, *named]:
+        if _is_document(actor.name):
+            continue  # "the statement", "a threat assessment report": words, not an actor
         key = actor.name.lower()
         first = found.get(key)
         if first is None or actor.start < first.start:

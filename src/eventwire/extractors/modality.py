@@ -202,9 +202,17 @@ def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, To
                 objs = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
                         if g.dep_ == "pobj"]
                 if objs:
-                    from eventwire.extractors.actors import actors_from
+                    from eventwire.extractors.actors import STATEMENT_NOUNS, actors_from
 
                     obj = objs[0]
+                    issuer = [g for c in obj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                              for g in a.children if g.dep_ == "pobj"]
+                    if obj.lemma_.lower() in STATEMENT_NOUNS and issuer:
+                        # "according to a statement issued by the ISPR": the issuer speaks.
+                        start, end = child.idx, issuer[0].right_edge.idx + len(issuer[0].right_edge.text)
+                        found = actors_from(issuer[0], on)
+                        return Attribution(text=doc_text(head.doc)[start:end], start=start, end=end,
+                                           source=found[0] if found else None), issuer[0]
                     start, end = child.idx, obj.right_edge.idx + len(obj.right_edge.text)
                     found = actors_from(obj, on)
                     return Attribution(text=doc_text(head.doc)[start:end], start=start, end=end,
