@@ -33,7 +33,7 @@ class Summary:
 
 
 def summarize(store: Store) -> Summary:
-    """Counts per table, events by PLOVER type, the most mentioned actors, furniture by kind."""
+    """Counts per table, events by PLOVER type, the actors in most articles, furniture by kind."""
     con = store.con
     counts = {t: store.count(t) for t in ("articles", "events", "actors", "quotes", "timexes", "places",
                                           "ingest_errors")}

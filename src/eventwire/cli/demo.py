@@ -63,7 +63,7 @@ def demo_command(
         events.add_row("(no events)", "0")
     console.print(events)
     actors = Table(title="Top actors")
-    for col in ("actor", "country", "mentions"):
+    for col in ("actor", "country", "articles"):
         actors.add_column(col)
     for name, country, n in summary.top_actors:
         actors.add_row(name, country or "", str(n))
