@@ -26,6 +26,16 @@ def blank_config_path(tmp_path: Path) -> Path:
     return path
 
 
+def spaces_for(words: list[str]) -> list[bool]:
+    """spaCy `spaces` for hand-built Docs: a space after each word but the last and before "." or ","."""
+    spaces = [True] * len(words)
+    spaces[-1] = False
+    for i, word in enumerate(words[1:], start=1):
+        if word in ".,":
+            spaces[i - 1] = False
+    return spaces
+
+
 PAGE_TEXT = """Kabul airport evacuation resumes, officials say
 
 By: Sample Desk

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.tokens import Doc
+from tests.conftest import spaces_for
 
 from eventwire.extractors.events import EventCoder, subjects_of
 from eventwire.extractors.lexicon import load_lexicon
@@ -18,11 +19,7 @@ NLP = spacy.blank("en")
 def parse(rows: list[tuple[str, str, str, str, int, str]], ents: list[str] | None = None) -> Doc:
     """A Doc from (word, lemma, pos, tag, head index, dep) rows; a sentence per Doc."""
     words = [r[0] for r in rows]
-    spaces = [True] * len(rows)
-    spaces[-1] = False
-    for i, word in enumerate(words[1:], start=1):
-        if word in ".,":
-            spaces[i - 1] = False
+    spaces = spaces_for(words)
     doc = Doc(NLP.vocab, words=words, spaces=spaces, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
               tags=[r[3] for r in rows], heads=[r[4] for r in rows], deps=[r[5] for r in rows],
               ents=ents or ["O"] * len(rows), sent_starts=[True] + [False] * (len(rows) - 1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
+from tests.conftest import spaces_for
 
 from eventwire.extractors.places import (
     Mention,
@@ -24,11 +25,7 @@ def parse(rows: list[tuple[str, str, int, str, str]], article_text: str | None =
           boilerplate: list[Boilerplate] | None = None) -> Doc:
     """A Doc from (word, lemma, head index, dep, entity IOB tag) rows; one sentence."""
     words = [r[0] for r in rows]
-    spaces = [True] * len(rows)
-    spaces[-1] = False
-    for i, word in enumerate(words[1:], start=1):
-        if word in ".,":
-            spaces[i - 1] = False
+    spaces = spaces_for(words)
     doc = Doc(NLP.vocab, words=words, spaces=spaces, lemmas=[r[1] for r in rows], heads=[r[2] for r in rows],
               deps=[r[3] for r in rows], ents=[r[4] for r in rows],
               sent_starts=[True] + [False] * (len(rows) - 1))

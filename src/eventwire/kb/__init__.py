@@ -47,7 +47,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from eventwire.ontology import sectors as _ontology_sectors
@@ -118,6 +118,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=65536)  # the coder asks about the same words over and over, article after article
 def normalize(text: str) -> str:
     """The matching key of a name: folded case and accents, no dots, hyphens as spaces, no leading "the"."""
     key = _APOSTROPHES.sub("'", _fold(text))
