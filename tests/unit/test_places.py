@@ -320,3 +320,23 @@ def test_gazetteer_area_table_rows_lie_in_their_country() -> None:
         if not any(country == iso3 for _, country in near):
             problems.append(f"{row['name']} ({iso3}): its centre lies among towns of {sorted({c for _, c in near})}")
     assert problems == [], "\n".join(problems)
+
+
+def test_places_bare_national_capital_is_the_capital() -> None:
+    places = _resolve("Talks resumed in Washington on Monday.", ["Washington"])
+    assert (places[0].feature, places[0].admin1) == ("city", "District of Columbia")
+
+
+def test_places_state_word_after_the_name_picks_the_area() -> None:
+    area = _resolve("A cow from a Washington state farm tested positive.", ["Washington"])
+    assert area[0].feature == "admin1" and area[0].admin1 == "Washington"
+    area = _resolve("It was found in the state of Washington.", ["Washington"])
+    assert area[0].feature == "admin1"
+    city = _resolve("Kabul state media reported the attack.", ["Kabul"])
+    assert city[0].feature == "city"  # "state media" is the broadcaster, not the province
+
+
+def test_places_facility_is_no_alternate_name_of_a_town() -> None:
+    text = "He spoke at the White House."
+    mention = Mention("White House", text.index("White"), text.index("White") + 11, label="FAC")
+    assert resolve_mentions(text, [mention]) == []  # "White House" is also a translation of Casablanca's name

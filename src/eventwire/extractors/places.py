@@ -16,7 +16,9 @@
    name), the other places in the same first-level area (for a town and for the area itself), the distance to its
    other places, and the kind of the places listed with it ("Michigan, Oregon and Ohio" are states, so Oregon is not
    the Ohio town). A town holding most of the people of the area of the same name, or a metropolis, is what the
-   bare name means ("Kunduz", "New York"); "Kunduz province" names the area. The scoring runs three times: the
+   bare name means ("Kunduz", "New York"), and so is a national capital ("Washington"); "Kunduz province",
+   "Washington state" and "the state of Washington" name the area. A facility (FAC: "the White House") matches
+   only a place's own name, never an alternate one (Casablanca's). The scoring runs three times: the
    first pass resolves each name on its own, the next ones use what the one before found. A US state's postal or
    AP abbreviation after a place and a comma ("Athens, Ga.", "Paris, TX") qualifies it, and is itself a toponym
    (the state). A town under 15,000 people (a name no larger place has) is kept only when another place of the
@@ -62,6 +64,7 @@ _TRIGGER_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout
 # Resolution weights: a country's edge over a city of the same name; the weight of the article's country focus.
 COUNTRY_BONUS = 1.0
 SHARE_WEIGHT = 3.0
+CAPITAL_BONUS = 1.0
 # The weight of each listed neighbour of the same kind ("Michigan, Oregon and Ohio").
 LIST_WEIGHT = 1.5
 # A county in our table has a centre, not a boundary: the towns within this distance of it count as inside it.
@@ -90,6 +93,7 @@ class Mention:
     start: int
     end: int
     token: Token | None = None
+    label: str = ""  # the entity label it came from, if any
 
 
 # -- finding ------------------------------------------------------------------------------------------------------
@@ -102,17 +106,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "NORP", "WORK_OF_ART")]
 
-    def add(span: Span, text: str, start: int, end: int) -> None:
+    def add(span: Span, text: str, start: int, end: int, label: str = "") -> None:
         if any(s < end and start < e for s, e in taken) or not text.strip():
             return
         taken.append((start, end))
-        found.append(Mention(text, start, end, span.root))
+        found.append(Mention(text, start, end, span.root, label))
 
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
             if span is not None:
-                add(span, span.text, span.start_char, span.end_char)
+                add(span, span.text, span.start_char, span.end_char, ent.label_)
         elif ent.label_ == "PERSON" and _reads_as_place(ent, gaz):
             add(ent, ent.text, ent.start_char, ent.end_char)
     for token in doc:
@@ -182,7 +186,7 @@ def _is_metonym(mention: Mention, gaz: Gazetteer) -> bool:
 def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Place]:
     """Places for the mentions that have a gazetteer candidate, chosen in context (step 3 of the module docstring)."""
     gaz = gaz or gazetteer()
-    options = [gaz.candidates(m.text) or gaz.area_candidates(m.text) or _state_option(m, gaz) for m in mentions]
+    options = [_options(m, gaz, doc_text) for m in mentions]
     chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, doc_text, mentions, []) for m, opts in
                                      zip(mentions, options, strict=True)]
     for _ in range(2):
@@ -196,6 +200,25 @@ def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | No
                                   _supported(entry, context)):
             places.append(_place(mention, entry, gaz))
     return places
+
+
+# "Washington state", "the state of Washington", "Kunduz province": words outside the entity that name its kind.
+_AREA_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|prefecture)\b"
+                         r"(?![\s-]*(?:media|television|tv|radio|run|owned|news|broadcaster|agency|visit|funeral))",
+                         re.IGNORECASE)
+_AREA_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|prefecture) of\s+$", re.IGNORECASE)
+
+
+def _options(mention: Mention, gaz: Gazetteer, text: str) -> list[GazEntry]:
+    """The candidates of a mention. A building or facility (FAC: "the White House") is a place only under its own
+    name: an alternate name of a town ("White House" is a translation of Casablanca's) is a coincidence. A name
+    followed by "state" or "province", or after "the state of", is the area when there is one."""
+    found = gaz.candidates(mention.text) or gaz.area_candidates(mention.text) or _state_option(mention, gaz)
+    if mention.label == "FAC":
+        found = [entry for entry in found if gaz.is_exact(mention.text, entry)]
+    if _AREA_AFTER.match(text, mention.end) or _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        found = [entry for entry in found if entry.feature in ("admin1", "admin2")] or found
+    return found
 
 
 @dataclass
@@ -243,6 +266,10 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
             score -= 2.5  # an alternate name ("Mashhad" is also called "Alexandria" somewhere) is weak evidence
         if entry.feature == "country":
             score += COUNTRY_BONUS
+        if entry.feature == "city" and gaz.capital_of.get(entry.country or "") == entry:
+            # A national capital is what its bare name means in news ("Washington", not the state) unless the
+            # context says otherwise (a list of states, the state's towns).
+            score += CAPITAL_BONUS
         if qualifier is not None and _contains(qualifier, entry):
             score += 6.0
         if entry.feature == "city" and any(_contains([area], entry) and (
