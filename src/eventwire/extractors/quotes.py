@@ -88,10 +88,6 @@ STANCE_VERBS = {"deny", "criticize", "criticise", "praise", "blame", "endorse", 
 # ahead", "called him a liar"): the object and its predicate are the content.
 PREDICATE_VERBS = {"show", "call", "label", "dub", "brand", "name", "deem", "declare", "describe", "consider"}
 _PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
-# With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
-# ahead", "called him a liar"): the object and its predicate are the content.
-PREDICATE_VERBS = {"show", "call", "label", "dub", "brand", "name", "deem", "declare", "describe", "consider"}
-_PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
 # Things issued that say something: "X issued a statement saying ..." reports X's words.
 _ISSUED_NOUNS = {"statement", "message", "letter", "email", "e-mail", "note", "tweet", "post", "release", "speech",
                  "memo", "video", "ad", "advertisement", "editorial", "remark", "comment", "interview", "op-ed"}
