@@ -271,3 +271,32 @@ def test_events_article_actors_leave_out_title_words_and_documents(pipeline: Pip
     assert not any(n.lower().endswith("statement") for n in names_found)
     (event,) = [e for e in record.events if e.type == "CONSULT"]
     assert event.attribution is not None and event.attribution.text.endswith("defence ministry")
+
+
+def countries(actors: list) -> set[str]:  # type: ignore[type-arg]
+    return {a.country for a in actors if a.country}
+
+
+def test_events_common_noun_with_a_nationality_is_an_actor(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Pakistani army engineers destroyed three bridges near the border."), "ASSAULT")
+    assert countries(event.actor) == {"PAK"}
+
+
+def test_events_group_of_members_acts_as_the_members(pipeline: Pipeline) -> None:
+    events = code(pipeline, "A delegation of Egyptian diplomats met Afghan officials in Doha on Monday.")
+    assert events and countries(events[0].actor) == {"EGY"}
+
+
+def test_events_it_in_a_reported_clause_is_the_reporting_state(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Germany said on Friday it had suspended development aid to Afghanistan."), "SANCTION")
+    assert countries(event.actor) == {"DEU"} and countries(event.recipient) == {"AFG"}
+
+
+def test_events_actor_placed_in_a_country_takes_its_country(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Protesters in Kabul blocked the main road on Sunday."), "PROTEST")
+    assert countries(event.actor) == {"AFG"}
+
+
+def test_events_between_two_parties_names_both_recipients(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Qatar hosted talks on Saturday between the Taliban and Afghanistan.")
+    assert events and {"AFG"} <= countries(events[0].recipient), [(e.type, e.recipient) for e in events]

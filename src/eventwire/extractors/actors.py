@@ -227,12 +227,34 @@ def build_actor(head: Token, on: date | None) -> Actor:
                 if sector is None and _s <= head_at < _e and getattr(hit, "kind", "") != "country":
                     sector = getattr(hit, "sector", None)
                 break
+    if country is None and kind == "group":
+        country = _country_of_place(head, on)
     if sector is None:
         sector = _sector_of_words(list(doc[start:head.i + 1])) or _sector_of_words(list(span))
         if sector is None and kind == "country":
             sector = "GOV"
     return Actor(text=span.text, name=name, kind=kind, country=country, sector=sector,  # type: ignore[arg-type]
                  role=role, start=span.start_char, end=span.end_char)
+
+
+def _country_of_place(head: Token, on: date | None) -> str | None:
+    """The country of a place the mention is placed in: "demonstrators in Baghdad", "rebels in the Ivory Coast",
+    "refugees from Syria" -- from the article's resolved places, else a country or capital the knowledge base
+    knows."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            words = head.doc[obj.left_edge.i:obj.i + 1]
+            for place in head.doc._.places or []:
+                if place.start < words.end_char and words.start_char < place.end and place.country:
+                    return str(place.country)
+            for _s, _e, hit in kb_find(words.text, on):
+                if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
+                    return str(hit.country)
+    return None
 
 
 def resolve_pronoun(token: Token, on: date | None) -> Token | None:

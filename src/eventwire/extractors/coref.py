@@ -19,7 +19,8 @@ Pronouns are resolved on demand (`antecedent`): he/she/him/her to the latest per
 subject of a clause before it, skipping people named inside quotation marks when the pronoun is outside
 them and the quote's own speaker when it is inside ("“He also feels ...”" is not the speaker); honorifics
 (Mr, Ms) must agree; they/them to the latest group or organisation; we/I/us inside a quote to the
-quote's speaker; "it" as the subject of a reporting verb to the latest organisation.
+quote's speaker; "it" as the subject of a reporting verb to the latest organisation, and as the subject of
+a reported clause to the state or organisation that reports it ("Japan said it had halted aid").
 
 The component `eventwire_actors` (after the event coder) gives every event actor, recipient and
 attribution source the canonical name, kind, country, sector and role of its cluster, keeping the
@@ -445,9 +446,36 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
                   (m.actor.kind == "country" and m.head.dep_ != "pobj")]
         groups = [m for m in groups if not _is_person(m, res)]
         return groups[-1].head if groups else None
+    if word == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Japan said it had halted aid", "The United States announced it would ...": "it" in the reported clause
+        # is the state or organisation that reports it.
+        reporter = _reporting_subject(token, res)
+        if reporter is not None:
+            return reporter
     if word == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() in ("say", "add", "write", "state"):
         orgs = [m for m in candidates if m.actor.kind == "organization"]
         return orgs[-1].head if orgs else None
+    return None
+
+
+def _reporting_subject(token: Token, res: Resolution) -> Token | None:
+    """The subject of the reporting verb whose reported clause has `token` ("it") as its subject, when that subject
+    is a country, an organisation or a group (a person is "he" or "she")."""
+    from eventwire.extractors.modality import SPEECH_VERBS
+
+    verb = token.head
+    for _ in range(3):
+        if verb.dep_ == "conj":
+            verb = verb.head
+            continue
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        mention = res.by_token.get(reporter.i) if reporter is not None else None
+        if mention is None or mention.actor.kind not in ("country", "organization", "group") or \
+                _is_person(mention, res):
+            return None
+        return reporter
     return None
 
 

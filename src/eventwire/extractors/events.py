@@ -61,8 +61,8 @@ _CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": None}
 ASPECTUAL_VERBS = {"begin", "start", "continue", "resume", "end", "erupt", "break", "escalate", "intensify",
                    "take", "happen", "occur", "proceed", "finish", "conclude", "stall", "collapse"}
-_RECIPIENT_PREPS = {"with", "to", "on", "upon", "against", "at", "toward", "towards", "from", "into", "over"}
-_NOUN_RECIPIENT_PREPS = {"of", "on", "against", "with", "to", "from", "into", "over", "toward", "towards"}
+_RECIPIENT_PREPS = {"with", "to", "on", "upon", "against", "at", "toward", "towards", "from", "into", "over", "between"}
+_NOUN_RECIPIENT_PREPS = {"of", "on", "against", "with", "to", "from", "into", "over", "toward", "towards", "between"}
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
 _NOT_RELEASED = {"statement", "report", "video", "document", "figure", "data", "detail", "assessment", "image",
@@ -102,7 +102,45 @@ def is_actorish(token: Token) -> bool:
         return True
     if token.lower_ in SECTOR_WORDS or token.lemma_.lower() in SECTOR_WORDS:
         return True
-    return bool(kb_find(token.text, None))
+    if kb_find(token.text, None):
+        return True
+    # A common noun owned by a state or people: "Israeli army bulldozers", "Moroccan diplomats", "Serbian workers".
+    return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
+
+
+# Nouns that count or gather the actor named after "of": "a group of Moroccan diplomats", "thousands of protesters".
+_COLLECTIVE_NOUNS = {"group", "number", "crowd", "band", "team", "delegation", "contingent", "unit", "party", "host",
+                     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "some",
+                     "many", "most", "all", "few", "several", "scores", "majority", "handful", "batch", "wave"}
+
+
+def members_of(head: Token) -> Token:
+    """The actor of a collective or counted phrase ("a group of X", "thousands of X", "200 of X"): X; else `head`."""
+    if head.lemma_.lower() in _COLLECTIVE_NOUNS or head.lower_ in _COLLECTIVE_NOUNS or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                member = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if member is not None:
+                    return member
+    return head
+
+
+def _np_modifiers(noun: Token) -> list[Token]:
+    """The words left of a noun inside its phrase (compounds, adjectives, possessors, and theirs)."""
+    out: list[Token] = []
+    frontier = [noun]
+    while frontier:
+        nxt = [c for t in frontier for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        out += nxt
+        frontier = nxt
+    return out
+
+
+def _names_country(token: Token) -> bool:
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in ("NORP", "GPE"):
+        return True
+    return any(getattr(entry, "kind", "") == "country" for _s, _e, entry in kb_find(token.text, None))
 
 
 def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -383,7 +421,7 @@ class EventCoder:
         subjects, passive = subjects_of(verb)
         if verb.dep_ == "relcl" and subjects and subjects[0].lower_ in ("who", "which", "that"):
             subjects = [verb.head]
-        subjects = [s for s in subjects if is_actorish(s)]
+        subjects = [s for s in (members_of(s) for s in subjects) if is_actorish(s)]
         if passive:
             cand.actor_heads = [a for a in agent_of(verb) if is_actorish(a)]
             cand.recipient_heads = subjects
