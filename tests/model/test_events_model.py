@@ -300,3 +300,18 @@ def test_events_actor_placed_in_a_country_takes_its_country(pipeline: Pipeline) 
 def test_events_between_two_parties_names_both_recipients(pipeline: Pipeline) -> None:
     events = code(pipeline, "Qatar hosted talks on Saturday between the Taliban and Afghanistan.")
     assert events and {"AFG"} <= countries(events[0].recipient), [(e.type, e.recipient) for e in events]
+
+
+def test_events_be_opposed_is_the_subjects_stance(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Pakistan is opposed to Indian mediation in the dispute."), "REJECT")
+    assert countries(event.actor) == {"PAK"}
+
+
+def test_events_coordinated_nationalities_are_one_actor_each(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Senior Afghan and Pakistani officials agreed on Monday to reopen the border.")
+    assert events and countries(events[0].actor) == {"AFG", "PAK"}
+
+
+def test_events_description_with_its_own_country_is_not_the_earlier_leader(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Putin offered to negotiate with the president of Ukraine."), "AGREE")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"UKR"}

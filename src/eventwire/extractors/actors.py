@@ -282,9 +282,27 @@ def actors_from(head: Token, on: date | None) -> list[Actor]:
             actor = build_actor(resolved, on)
             out.append(replace(actor, text=h.text, start=h.idx, end=h.idx + len(h.text)))
             continue
-        out.append(build_actor(target, on))
-    # "US-Taliban agreement": a hyphenated pair of names in one compound is two actors.
+        actor = build_actor(target, on)
+        out.append(actor)
+        # "Hungarian and Romanian officials": one phrase, the officials of two states; an actor for each.
+        out += [replace(actor, country=code) for code in coordinated_countries(target, on) if code != actor.country]
     return out
+
+
+def coordinated_countries(head: Token, on: date | None) -> list[str]:
+    """The countries of coordinated nationality modifiers of a noun ("Turkish and Greek sides"), in text order;
+    [] when its modifiers are not coordinated or name fewer than two countries."""
+    modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    joined = [g for m in modifiers for g in m.children if g.dep_ == "conj"]
+    if not joined:
+        return []
+    codes: list[str] = []
+    for token in sorted(modifiers + joined, key=lambda t: t.i):
+        for _s, _e, hit in kb_find(token.text, on):
+            code = getattr(hit, "country", None)
+            if getattr(hit, "kind", "") == "country" and code and code not in codes:
+                codes.append(str(code))
+    return codes if len(codes) >= 2 else []
 
 
 def split_hyphen_pair(token: Token, on: date | None) -> list[Actor]:

@@ -36,7 +36,15 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.extractors.actors import SECTOR_WORDS, STATEMENT_NOUNS, TITLE_WORDS, build_actor, entity_of, kb_find
+from eventwire.extractors.actors import (
+    SECTOR_WORDS,
+    STATEMENT_NOUNS,
+    TITLE_WORDS,
+    build_actor,
+    coordinated_countries,
+    entity_of,
+    kb_find,
+)
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.types import Actor, Event
 
@@ -299,14 +307,16 @@ def description_antecedent(head: Token, actor: Actor, clusters: list[Cluster]) -
     other = {t.lower_ for t in modifiers} - country_words
     for cluster in reversed(clusters):
         named = word in cluster.words or head.lemma_.lower() in cluster.words
-        if named and other <= cluster.words and (not country_words or _country_agrees(actor, cluster)):
+        # The description's own country, wherever it is written ("the US dignitary", "the president of
+        # Armenia"), must agree with the cluster's.
+        if named and other <= cluster.words and _country_agrees(actor, cluster):
             return cluster
     if word in GENERIC_PERSON or head.lemma_.lower() in GENERIC_PERSON:
         for cluster in reversed(clusters):
             best = cluster.canonical()
             if best.kind != "person" or any(m.head.i >= head.i for m in cluster.mentions[:1]):
                 continue
-            if country_words and not _country_agrees(actor, cluster):
+            if not _country_agrees(actor, cluster):
                 continue
             if not country_words and not other <= cluster.words:
                 continue
@@ -531,7 +541,11 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
                 found = antecedent(token)
                 if found is not None and res.by_token.get(found.i) is not None:
                     cluster = res.clusters[res.by_token[found.i].cluster]
-            return _canonical_fields(actor, cluster)
+            canonical = _canonical_fields(actor, cluster)
+            if coordinated_countries(span.root, None):
+                # "Hungarian and Romanian officials": each actor of the phrase keeps its own country.
+                canonical = replace(canonical, country=actor.country)
+            return canonical
     return actor
 
 
@@ -579,7 +593,7 @@ def _is_document(name: str) -> bool:
 
 
 def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
-    """Every distinct actor of the article: one per cluster or canonical name, at its first mention."""
+    """Every distinct actor of the article: one per canonical name and country, at its first mention."""
     res = resolve(doc)
     found: dict[str, Actor] = {}
     used = [a for e in events for a in [*e.actor, *e.recipient]]
@@ -591,7 +605,7 @@ def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
     for actor in [*used, *named]:
         if _is_document(actor.name):
             continue  # "the statement", "a threat assessment report": words, not an actor
-        key = actor.name.lower()
+        key = f"{actor.name.lower()}|{actor.country or ''}"
         first = found.get(key)
         if first is None or actor.start < first.start:
             found[key] = actor

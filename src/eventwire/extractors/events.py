@@ -108,6 +108,9 @@ def is_actorish(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
 
 
+# Participles that, after "be" and without a "by" agent, state the subject's own stance or engagement.
+_STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "involve", "devote",
+                     "poise", "inclined", "incline", "disposed", "dispose"}
 # Nouns that count or gather the actor named after "of": "a group of Moroccan diplomats", "thousands of protesters".
 _COLLECTIVE_NOUNS = {"group", "number", "crowd", "band", "team", "delegation", "contingent", "unit", "party", "host",
                      "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "some",
@@ -147,8 +150,10 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """(subject heads, passive) of `verb`, climbing coordination, control and relative clauses."""
     if depth > 6:
         return [], False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    # The small model sometimes hangs the subject on the auxiliary ("Pakistan is opposed": Pakistan <- is).
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "csubj")]
+    passive = [c for h in heads for c in h.children if c.dep_ == "nsubjpass"]
     if subjects:
         return subjects, False
     if passive:
@@ -161,6 +166,9 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             # coordinated with a reported state is the reporter's own, whatever the parser attached it to.
             return subjects_of(head.head, depth + 1)
         return subjects_of(head, depth + 1)
+    if verb.dep_ == "acomp" and verb.head.lemma_ in ("be", "remain", "seem", "appear", "become"):
+        # "Pakistan is opposed to ...", parsed as an adjective complement: the copula's subject holds the stance.
+        return subjects_of(verb.head, depth + 1)
     if verb.dep_ == "conj" and verb.head.dep_ == "prep":
         # "despite the Taliban capture of Kunduz and then breaking through ...": the coordinated act
         # shares the actor named on the event noun it is coordinated with.
@@ -422,6 +430,8 @@ class EventCoder:
         if verb.dep_ == "relcl" and subjects and subjects[0].lower_ in ("who", "which", "that"):
             subjects = [verb.head]
         subjects = [s for s in (members_of(s) for s in subjects) if is_actorish(s)]
+        if passive and verb.lemma_.lower() in _STATIVE_PASSIVES and not agent_of(verb):
+            passive = False  # "Israel is opposed to ...", "Vietnam is committed to ...": a stance of the subject
         if passive:
             cand.actor_heads = [a for a in agent_of(verb) if is_actorish(a)]
             cand.recipient_heads = subjects
@@ -598,11 +608,12 @@ def _as_mention(actor: Actor, token: Token) -> Actor:
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
-    seen: set[tuple[str, int]] = set()
+    """Each actor once (by name and country: "Hungarian and Romanian officials" are two)."""
+    seen: set[tuple[str, int, str | None]] = set()
     out: list[Actor] = []
     for actor in actors:
-        key = (actor.name.lower(), actor.start)
-        if key not in seen and not any(a.name == actor.name for a in out):
+        key = (actor.name.lower(), actor.start, actor.country)
+        if key not in seen and not any(a.name == actor.name and a.country == actor.country for a in out):
             seen.add(key)
             out.append(actor)
     return out
