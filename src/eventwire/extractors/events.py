@@ -110,7 +110,7 @@ def is_actorish(token: Token) -> bool:
 
 # Participles that, after "be" and without a "by" agent, state the subject's own stance or engagement.
 _STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "involve", "devote",
-                     "poise", "inclined", "incline", "disposed", "dispose"}
+                     "poise", "incline", "dispose"}
 # Nouns that count or gather the actor named after "of": "a group of Moroccan diplomats", "thousands of protesters".
 _COLLECTIVE_NOUNS = {"group", "number", "crowd", "band", "team", "delegation", "contingent", "unit", "party", "host",
                      "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "some",

@@ -422,5 +422,3 @@ def _is_demonym_form(form: str) -> bool:
 def gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     """The process-wide gazetteer (built on first use, a few seconds: it reads ``cities1000`` too)."""
     return Gazetteer(min_city_population)
-
-
