@@ -113,6 +113,14 @@ def kb_find(text: str, on: date | None) -> list[tuple[int, int, KBEntry]]:
     return list(_kb().find_in(text, on))
 
 
+def kb_country(text: str, on: date | None) -> str | None:
+    """The ISO code of the first country (by name, demonym or capital) the knowledge base finds in `text`."""
+    for _s, _e, hit in kb_find(text, on):
+        if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
+            return str(hit.country)
+    return None
+
+
 def entity_of(token: Token) -> Span | None:
     """The named entity `token` is part of, or None.
 
@@ -251,9 +259,9 @@ def _country_of_place(head: Token, on: date | None) -> str | None:
             for place in head.doc._.places or []:
                 if place.start < words.end_char and words.start_char < place.end and place.country:
                     return str(place.country)
-            for _s, _e, hit in kb_find(words.text, on):
-                if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
-                    return str(hit.country)
+            code = kb_country(words.text, on)
+            if code is not None:
+                return code
     return None
 
 
@@ -298,10 +306,9 @@ def coordinated_countries(head: Token, on: date | None) -> list[str]:
         return []
     codes: list[str] = []
     for token in sorted(modifiers + joined, key=lambda t: t.i):
-        for _s, _e, hit in kb_find(token.text, on):
-            code = getattr(hit, "country", None)
-            if getattr(hit, "kind", "") == "country" and code and code not in codes:
-                codes.append(str(code))
+        code = kb_country(token.text, on)
+        if code is not None and code not in codes:
+            codes.append(code)
     return codes if len(codes) >= 2 else []
 
 

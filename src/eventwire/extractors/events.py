@@ -35,6 +35,7 @@ from eventwire.extractors.actors import (
     STATEMENT_NOUNS,
     actors_from,
     entity_of,
+    kb_country,
     kb_find,
     split_hyphen_pair,
 )
@@ -143,7 +144,7 @@ def _names_country(token: Token) -> bool:
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("NORP", "GPE"):
         return True
-    return any(getattr(entry, "kind", "") == "country" for _s, _e, entry in kb_find(token.text, None))
+    return kb_country(token.text, None) is not None
 
 
 def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -609,12 +610,11 @@ def _as_mention(actor: Actor, token: Token) -> Actor:
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
     """Each actor once (by name and country: "Hungarian and Romanian officials" are two)."""
-    seen: set[tuple[str, int, str | None]] = set()
+    seen: set[tuple[str, str | None]] = set()
     out: list[Actor] = []
     for actor in actors:
-        key = (actor.name.lower(), actor.start, actor.country)
-        if key not in seen and not any(a.name == actor.name and a.country == actor.country for a in out):
-            seen.add(key)
+        if (actor.name, actor.country) not in seen:
+            seen.add((actor.name, actor.country))
             out.append(actor)
     return out
 

@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extractors.modality import REQUEST_VERBS, SPEECH_VERBS
 from eventwire.kb import load_kb, normalize
-from eventwire.kb.gazetteer import GazEntry, Gazetteer, gazetteer, km
+from eventwire.kb.gazetteer import AREA_WORDS, GazEntry, Gazetteer, gazetteer, km
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Event, Place
 
@@ -203,10 +203,10 @@ def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | No
 
 
 # "Washington state", "the state of Washington", "Kunduz province": words outside the entity that name its kind.
-_AREA_AFTER = re.compile(r"\s+(?:state|province|governorate|oblast|prefecture)\b"
+_AREA_AFTER = re.compile(rf"\s+(?:{'|'.join(AREA_WORDS)})\b"
                          r"(?![\s-]*(?:media|television|tv|radio|run|owned|news|broadcaster|agency|visit|funeral))",
                          re.IGNORECASE)
-_AREA_BEFORE = re.compile(r"\b(?:state|province|governorate|oblast|prefecture) of\s+$", re.IGNORECASE)
+_AREA_BEFORE = re.compile(rf"\b(?:{'|'.join(AREA_WORDS)}) of\s+$", re.IGNORECASE)
 
 
 def _options(mention: Mention, gaz: Gazetteer, text: str) -> list[GazEntry]:

@@ -58,13 +58,14 @@ from eventwire.kb import load_kb, normalize
 
 Feature = Literal["city", "admin1", "admin2", "country", "region", "other"]
 
-__all__ = ["MIN_CITY_POPULATION", "SMALL_CITY_POPULATION", "GazEntry", "Gazetteer", "gazetteer", "km"]
+__all__ = ["AREA_WORDS", "MIN_CITY_POPULATION", "SMALL_CITY_POPULATION", "GazEntry", "Gazetteer", "gazetteer", "km"]
 
 MIN_CITY_POPULATION = 15000
 SMALL_CITY_POPULATION = 1000
-# "Helmand province", "Ninewa Governorate", "Donetsk oblast": an area's name and its kind (not "... County": the US has
-# thousands of counties, with names shared with British ones, and the gazetteer has no coordinates for them).
-_GENERIC_AREA = re.compile(r"(.+?)\s+(?:province|state|region|governorate|oblast|prefecture)", re.IGNORECASE)
+# Words that name an area's kind after its name: "Helmand province", "Washington state", "Donetsk oblast" (not
+# "... County": the US has thousands of counties, with names shared with British ones, and no coordinates here).
+AREA_WORDS = ("province", "state", "governorate", "oblast", "prefecture")
+_GENERIC_AREA = re.compile(rf"(.+?)\s+(?:{'|'.join(AREA_WORDS)}|region)", re.IGNORECASE)
 _LATIN = re.compile(r"^[\w\s'’.\-()]+$")
 
 
@@ -189,6 +190,9 @@ class Gazetteer:
             self._add(entry, [entry.name], exact=True)
             self._add(entry, [a for a in city.get("alternatenames") or [] if _is_latin(a)], exact=False)
         small = _small_cities()
+        towns: dict[str, list[dict[str, Any]]] = {}  # the towns of 1,000+ people by ISO alpha-3 country
+        for city in small:
+            towns.setdefault(iso2_to_3.get(str(city["countrycode"]), ""), []).append(city)
         settled = _settled_points(small)
         points = _country_points()
         for country in countries.values():
@@ -213,9 +217,9 @@ class Gazetteer:
                 if country_entry is not None:
                     self._add_key(key, country_entry, exact=True)
         small_state_points: dict[str, list[tuple[float, float, int]]] = {}
-        for city in small:
+        for city in towns.get("USA", []):
             code = str(city.get("admin1code") or "")
-            if city["countrycode"] == "US" and code in us_states:
+            if code in us_states:
                 small_state_points.setdefault(str(us_states[code]["name"]), []).append(
                     (float(city["latitude"]), float(city["longitude"]), int(city["population"])))
         for code, state in us_states.items():
@@ -246,7 +250,7 @@ class Gazetteer:
             entry = GazEntry(int(city["geonameid"]), str(city["name"]), "city", iso3, admin1,
                              float(city["latitude"]), float(city["longitude"]), int(city["population"]), code)
             self._small.setdefault(normalize(entry.name), []).append(entry)
-        self._add_areas(small, iso2_to_3)
+        self._add_areas(towns)
         for continent in gc.get_continents().values():
             entry = GazEntry(int(continent["geonameId"]), str(continent["name"]), "region", None, None,
                              float(continent["lat"]), float(continent["lng"]), int(continent.get("population") or 0))
@@ -255,16 +259,13 @@ class Gazetteer:
         for number, row in enumerate(_csv_rows("regions.csv"), start=1):
             entry = GazEntry(-100_000 - number, row["name"], "region", None, None, float(row["lat"]),
                              float(row["lon"]), 0)
-            self._add(entry, [row["name"], *(a for a in row["aliases"].split("|") if a.strip())], exact=True)
+            self._add(entry, _row_names(row), exact=True)
 
-    def _add_areas(self, small: list[dict[str, Any]], iso2_to_3: dict[str, str]) -> None:
+    def _add_areas(self, towns: dict[str, list[dict[str, Any]]]) -> None:
         """First-level areas outside the US and the UK's and Ireland's counties, from our own table
-        (``admin_areas.csv``, see the module docstring)."""
+        (``admin_areas.csv``, see the module docstring); `towns` are the towns of 1,000+ by country."""
         self.area_names: dict[tuple[str, str], str] = {}  # (country, GeoNames admin1 code) -> the area's name
         rows = _csv_rows("admin_areas.csv")
-        towns: dict[str, list[dict[str, Any]]] = {}
-        for city in small:
-            towns.setdefault(iso2_to_3.get(str(city["countrycode"]), ""), []).append(city)
         county_centres: dict[str, list[tuple[float, float, int]]] = {}
         for number, row in enumerate(rows, start=1):
             if row["kind"] == "admin2":
@@ -294,17 +295,23 @@ class Gazetteer:
                              row["name"] if kind == "admin1" else None, lat, lon, population, code)
             if kind == "admin1" and code:
                 self.area_names.setdefault((iso3, code), row["name"])
-            self._add(entry, [row["name"], *(a for a in row["aliases"].split("|") if a.strip())], exact=True)
+            self._add(entry, _row_names(row), exact=True)
+
+    def _towns_named(self, iso3: str, name: str, small: bool = False) -> list[GazEntry]:
+        """The towns of a country that `name` names (with `small`, the towns under 15,000 too)."""
+        key = normalize(name)
+        found = self._by_key.get(key, []) + (self._small.get(key, []) if small else [])
+        return [e for e in found if e.country == iso3 and e.feature == "city"]
 
     def area_capital(self, iso3: str, name: str, lat: float, lon: float) -> GazEntry | None:
         """An area's capital: the town of that name in the country nearest the area's centre (a country has
         several towns called San Fernando or Rawson)."""
-        found = [e for e in self._by_key.get(normalize(name), []) + self._small.get(normalize(name), [])
-                 if e.country == iso3 and e.feature == "city" and e.lat is not None and e.lon is not None]
+        found = [e for e in self._towns_named(iso3, name, small=True) if e.lat is not None and e.lon is not None]
         return min(found, key=lambda e: km(lat, lon, e.lat or 0.0, e.lon or 0.0)) if found else None
 
     def _capital(self, iso3: str, name: str) -> GazEntry | None:
-        found = [e for e in self._by_key.get(normalize(name), []) if e.country == iso3 and e.feature == "city"]
+        """A country's capital: the most populous town of that name in it."""
+        found = self._towns_named(iso3, name)
         return max(found, key=lambda e: e.population) if found else None
 
     def _add(self, entry: GazEntry, names: list[str], exact: bool) -> None:
@@ -359,6 +366,11 @@ class Gazetteer:
         """The baseline resolution: the most populous candidate (countries and states count their people)."""
         found = self._by_key.get(normalize(name), [])
         return max(found, key=lambda e: e.population) if found else None
+
+
+def _row_names(row: dict[str, str]) -> list[str]:
+    """A table row's name and its "|"-separated aliases."""
+    return [row["name"], *(a for a in row["aliases"].split("|") if a.strip())]
 
 
 def _rank(feature: str) -> int:
