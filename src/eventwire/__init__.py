@@ -22,6 +22,7 @@ from eventwire.types import (
     Boilerplate,
     Event,
     EventDate,
+    Notice,
     Place,
     Quote,
     Span,
@@ -36,7 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "ArticleRecord", "Attribution", "Boilerplate", "Event", "EventDate",
-    "EventwireError", "InputError", "ModelMissingError", "Pipeline", "Place", "Quote", "Span", "Timex",
+    "EventwireError", "InputError", "ModelMissingError", "Notice", "Pipeline", "Place", "Quote", "Span", "Timex",
     "__version__", "extract", "open_store",
 ]
 

@@ -1,10 +1,13 @@
 """Numbered error messages, so users can search for them (``E101`` and so on).
 
 E0xx setup and configuration, E1xx inputs and readers, E2xx the store, E3xx the CLI and exports.
+W1xx are warnings: the article's record is made and carries the warning (``ArticleRecord.warnings``).
 Every message that concerns an input names it.
 """
 
 from __future__ import annotations
+
+from eventwire.types import Notice
 
 
 class Errors:
@@ -28,6 +31,8 @@ class Errors:
     E111 = "{source}: line {line}: field '{field}' must be a string"
     E112 = "{source}: the text could not be processed ({reason})"
     E113 = "{source}: the file cannot be read ({reason})"
+    W101 = "{source}: the text is in '{language}', not English: stored without extraction"
+    W102 = "{source}: the article has no publication date: roles are not dated and relative dates stay unresolved"
     E201 = "{path}: the store was written by a newer eventwire (schema {found}, this one knows {known})"
     E202 = "{path}: not an eventwire store or cannot be opened ({reason})"
     E301 = "{path} exists; pass --force to overwrite it"
@@ -45,6 +50,12 @@ class EventwireError(Exception):
         template: str = getattr(Errors, code)
         self.message = template.format(**fields)
         super().__init__(f"{code} {self.message}")
+
+
+def notice(code: str, **fields: object) -> Notice:
+    """The numbered warning `code` (W1xx) with its message filled in."""
+    template: str = getattr(Errors, code)
+    return Notice(code=code, message=template.format(**fields))
 
 
 class InputError(EventwireError):

@@ -150,6 +150,15 @@ class Quote:
     cue: Span | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A numbered warning about one article (``W101`` and so on, eventwire.errors): the record was
+    made, but a reader should know something about how."""
+
+    code: str
+    message: str
+
+
 @dataclass(slots=True)
 class ArticleRecord:
     """Everything extracted from one article: the unit `extract` returns and the store keeps."""
@@ -160,6 +169,7 @@ class ArticleRecord:
     timexes: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -177,6 +187,7 @@ class ArticleRecord:
             "timexes": [dataclasses.asdict(t) for t in self.timexes],
             "places": [dataclasses.asdict(p) for p in self.places],
             "actors": [dataclasses.asdict(a) for a in self.actors],
+            "warnings": [dataclasses.asdict(w) for w in self.warnings],
         }
 
     @classmethod
@@ -191,6 +202,7 @@ class ArticleRecord:
             timexes=[Timex(**t) for t in data.get("timexes") or []],
             places=[Place(**p) for p in data.get("places") or []],
             actors=[Actor(**a) for a in data.get("actors") or []],
+            warnings=[Notice(**w) for w in data.get("warnings") or []],
             schema=int(data.get("schema", SCHEMA_VERSION)),
         )
 

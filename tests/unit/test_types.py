@@ -51,7 +51,7 @@ def test_types_record_round_trips_through_json() -> None:
 def test_types_record_dict_follows_the_output_contract() -> None:
     data = _record().to_dict()
     assert data["schema"] == 1
-    assert list(data) == ["schema", "article", "events", "quotes", "timexes", "places", "actors"]
+    assert list(data) == ["schema", "article", "events", "quotes", "timexes", "places", "actors", "warnings"]
     assert set(data["article"]) >= {"id", "source", "title", "byline", "outlet", "published", "published_from",
                                     "language", "text", "boilerplate"}
     event = data["events"][0]
