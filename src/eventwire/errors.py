@@ -31,6 +31,7 @@ class Errors:
     E111 = "{source}: line {line}: field '{field}' must be a string"
     E112 = "{source}: the text could not be processed ({reason})"
     E113 = "{source}: the file cannot be read ({reason})"
+    E114 = "{source}: {chars} characters, over the limit of {limit} (ingest.max_chars)"
     W101 = "{source}: the text is in '{language}', not English: stored without extraction"
     W102 = "{source}: the article has no publication date: roles are not dated and relative dates stay unresolved"
     E201 = "{path}: the store was written by a newer eventwire (schema {found}, this one knows {known})"

@@ -4,24 +4,31 @@ The model sees each article's text with its page furniture blanked out (each cha
 space, newlines kept), so offsets are unchanged and nothing inside a furniture span can ever become an
 event or a quote; `_guard` drops anything that would still overlap one.
 
-spaCy's own components run batched through `nlp.pipe`; ours (eventwire.nlp.loader.COMPONENTS) run
-after them one Doc at a time, so that a stage that fails on one article costs that article (E112
-naming it), never the batch: spaCy would stop the whole `pipe` at the first exception.
+Everything, spaCy's components and ours (eventwire.nlp.loader), runs batched inside `nlp.pipe`. A stage
+that fails on one article costs that article (E112 naming it, eventwire.nlp.stage), never the batch. An
+article over the length limit is refused (E114) and one in another language is kept with warning W101
+and nothing extracted; neither is parsed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire.config import Config, load_config
-from eventwire.errors import InputError
-from eventwire.types import Article, ArticleRecord
+from eventwire.errors import InputError, notice
+from eventwire.ingest.formats import normalize_published
+from eventwire.ingest.sources import iter_articles
+from eventwire.ingest.text import read_text
+from eventwire.kb import open_kb
+from eventwire.nlp.loader import load_model
+from eventwire.nlp.stage import failure
+from eventwire.types import Article, ArticleRecord, Notice
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+_REFUSED = "eventwire_refused"
 
 
 def masked_text(article: Article) -> str:
@@ -44,66 +51,66 @@ def _guard(record: ArticleRecord) -> ArticleRecord:
     return record
 
 
+def is_english(article: Article) -> bool:
+    return str(article.language or "en").lower().startswith("en")
+
+
 class Pipeline:
     """Loads the model once and turns articles into records in batches through `nlp.pipe`."""
 
     def __init__(self, config: Config | None = None, nlp: Language | None = None) -> None:
         self.config = config or load_config()
         self._nlp = nlp
-        from eventwire.extractors.actors import check_kb_file
-
-        check_kb_file(self.config.get("kb.extra"))
+        open_kb(self.config.get("kb.extra"))  # E005/E006 now, not at the first article
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from eventwire.nlp import load_model
-
-            self._nlp = load_model(tuple(self.config.get("model.names")))
+            self._nlp = load_model(tuple(self.config.get("model.names")), str(self.config.get("kb.extra") or ""))
         return self._nlp
 
-    def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
-        """Parsed Docs, each carrying its Article in `doc._.article`; a Doc on which one of our stages
-        failed carries the failure in `doc.user_data["eventwire_error"]` and skips the later stages."""
-        from eventwire.extractors.actors import use_kb_file
-        from eventwire.nlp import register_extensions
-        from eventwire.nlp.loader import COMPONENTS
+    def _refusal(self, article: Article) -> InputError | None:
+        limit = int(self.nlp.max_length)
+        if len(article.text) > limit:
+            return InputError("E114", source=article.source, chars=len(article.text), limit=limit)
+        return None
 
-        register_extensions()
-        use_kb_file(self.config.get("kb.extra"))  # this pipeline's knowledge base, even after others ran
+    def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
+        """Parsed Docs, each carrying its Article in `doc._.article`. A refused article (too long) and one
+        not in English go through as an empty Doc, so the output keeps the input's order."""
         nlp = self.nlp
-        ours = [name for name in nlp.pipe_names if name in COMPONENTS]
 
         def prepared() -> Iterator[Doc]:
             for article in articles:
-                doc = nlp.make_doc(masked_text(article))
+                refused = self._refusal(article)
+                parse = refused is None and is_english(article)
+                doc = nlp.make_doc(masked_text(article) if parse else "")
                 doc._.article = article
+                if refused is not None:
+                    doc.user_data[_REFUSED] = refused
                 yield doc
 
-        for doc in nlp.pipe(prepared(), batch_size=self.config.get("model.batch_size"), disable=ours):
-            for name in ours:
-                try:
-                    doc = nlp.get_pipe(name)(doc)
-                except Exception as exc:  # any bug in a stage is reported for its article alone
-                    doc.user_data["eventwire_error"] = f"{name}: {type(exc).__name__}: {exc}"
-                    break
-            yield doc
+        yield from nlp.pipe(prepared(), batch_size=self.config.get("model.batch_size"))
 
     def records(self, articles: Iterable[Article]) -> Iterator[ArticleRecord | InputError]:
-        """One ArticleRecord per article, in input order; E112 naming the article when a stage failed."""
+        """One ArticleRecord per article, in input order; E112 naming the article when a stage failed,
+        E114 when it is too long."""
         for doc in self.docs(articles):
-            failure = doc.user_data.get("eventwire_error")
-            if failure is not None:
-                yield InputError("E112", source=doc._.article.source, reason=failure)
+            refused = doc.user_data.get(_REFUSED)
+            failed = failure(doc)
+            if isinstance(refused, InputError):
+                yield refused
+            elif failed is not None:
+                yield InputError("E112", source=doc._.article.source, reason=failed)
             else:
                 yield _guard(self.record(doc))
 
     def record(self, doc: Doc) -> ArticleRecord:
-        """The record of one parsed Doc: the extraction stages fill its lists as they land."""
+        """The record of one parsed Doc, from what the stages wrote on it."""
         article: Article = doc._.article
         return ArticleRecord(article=article, events=list(doc._.events or []), quotes=list(doc._.quotes or []),
                              timexes=list(doc._.timexes or []), places=list(doc._.places or []),
-                             actors=list(doc._.actors or []))
+                             actors=list(doc._.actors or []), warnings=warnings_of(article))
 
     def extract(self, text_or_path: str | Path, published: str | None = None) -> ArticleRecord:
         """The record of one article given as text or as the path of a file holding one article."""
@@ -114,11 +121,17 @@ class Pipeline:
         return result
 
 
-def _one_article(text_or_path: str | Path, published: str | None, config: Config) -> Article:
-    from eventwire.ingest.formats import normalize_published
-    from eventwire.ingest.sources import iter_articles
-    from eventwire.ingest.text import read_text
+def warnings_of(article: Article) -> list[Notice]:
+    """The numbered warnings a reader of this article's record should see."""
+    found: list[Notice] = []
+    if not is_english(article):
+        found.append(notice("W101", source=article.source, language=article.language))
+    elif not article.published:
+        found.append(notice("W102", source=article.source))
+    return found
 
+
+def _one_article(text_or_path: str | Path, published: str | None, config: Config) -> Article:
     if isinstance(text_or_path, Path) or _looks_like_path(text_or_path):
         items = list(iter_articles([str(text_or_path)], published=published, config=config))
         if not items:

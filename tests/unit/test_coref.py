@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.extractors.coref import ActorResolver, antecedent, resolve
+from eventwire.extractors.actors import article_actors
+from eventwire.extractors.coref import antecedent, canonical_actor, resolve
 from eventwire.nlp import register_extensions
 from eventwire.types import Actor, Article, Event
 from eventwire.types import Span as TextSpan
@@ -96,13 +97,12 @@ def test_coref_indefinite_descriptions_start_clusters_of_their_own() -> None:
     assert res.by_token[2].cluster != res.by_token[7].cluster
 
 
-def test_coref_component_gives_events_the_canonical_actor_and_keeps_the_mention() -> None:
+def test_coref_gives_a_mention_the_canonical_actor_and_keeps_its_words() -> None:
     doc = parse([TITLED, SURNAME])
     mention = Actor(text="Doe", name="Doe", kind="person", start=doc[11].idx, end=doc[11].idx + 3)
-    doc._.events = [Event(id="e1", type="CONSULT", trigger=TextSpan("spoke", doc[12].idx, doc[12].idx + 5),
-                          sentence=TextSpan(doc.text, 0, len(doc.text)), actor=[mention])]
-    ActorResolver()(doc)
-    (actor,) = doc._.events[0].actor
+    actor = canonical_actor(doc, mention)
     assert actor.name == "Ann Doe" and actor.text == "Doe" and actor.start == doc[11].idx
     assert actor.role == "Chief of Staff"
-    assert [a.name for a in doc._.actors] == ["Ann Doe"]
+    event = Event(id="e1", type="CONSULT", trigger=TextSpan("spoke", doc[12].idx, doc[12].idx + 5),
+                  sentence=TextSpan(doc.text, 0, len(doc.text)), actor=[actor])
+    assert [a.name for a in article_actors(doc, [event])] == ["Ann Doe"]

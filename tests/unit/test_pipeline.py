@@ -4,7 +4,7 @@ import pytest
 from tests.conftest import PAGE_TEXT
 
 from eventwire.config import Config
-from eventwire.errors import ModelMissingError
+from eventwire.errors import InputError, ModelMissingError
 from eventwire.ingest.text import read_text
 from eventwire.nlp.loader import installed_model, load_model
 from eventwire.pipeline import Pipeline, _guard, masked_text
@@ -43,3 +43,33 @@ def test_pipeline_missing_model_says_how_to_install() -> None:
         load_model(("no_such_model_xyz",))
     assert info.value.code == "E001" and "pip install" in info.value.message
     assert "\n" not in info.value.message
+
+
+def test_pipeline_refuses_an_over_long_article_with_e114_and_goes_on(blank_config: Config) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 200
+    long = Article(text="Talks resumed in Doha. " * 20, source="long.txt")
+    short = Article(text="Talks resumed in Doha.", source="short.txt", published="2021-08-10")
+    results = list(Pipeline(blank_config, nlp=nlp).records([long, short]))
+    assert isinstance(results[0], InputError) and results[0].code == "E114"
+    assert "long.txt" in results[0].message and "200" in results[0].message
+    assert isinstance(results[1], ArticleRecord) and results[1].article.source == "short.txt"
+
+
+def test_pipeline_keeps_a_non_english_article_with_w101_and_extracts_nothing(blank_config: Config) -> None:
+    article = Article(text="Les négociations ont repris à Doha mardi.", source="fr.txt", language="fr",
+                      published="2021-08-10")
+    (record,) = list(Pipeline(blank_config).records([article]))
+    assert isinstance(record, ArticleRecord)
+    assert [w.code for w in record.warnings] == ["W101"] and "fr.txt" in record.warnings[0].message
+    assert record.events == [] and record.article.text == article.text
+
+
+def test_pipeline_warns_w102_when_an_article_has_no_date(blank_config: Config) -> None:
+    undated = Article(text="Talks resumed in Doha.", source="undated.txt")
+    dated = Article(text="Talks resumed in Doha.", source="dated.txt", published="2021-08-10")
+    first, second = list(Pipeline(blank_config).records([undated, dated]))
+    assert isinstance(first, ArticleRecord) and [w.code for w in first.warnings] == ["W102"]
+    assert isinstance(second, ArticleRecord) and second.warnings == []

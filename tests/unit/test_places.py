@@ -131,16 +131,20 @@ def test_places_resolve_skips_names_without_candidates() -> None:
     assert resolve_mentions(doc.text, mentions) == []
 
 
+def located(doc: Doc, ev: Event, places: list[Place]) -> Place | None:
+    return event_location(doc, ev.trigger.start, ev.trigger.end, ev.quad_class in (1, 3), places)
+
+
 def test_event_location_prepositional_attachment() -> None:
     doc = parse(ATTACK_IN)
     places = find_places(doc)
-    found = event_location(doc, event(doc, "attacked"), places)
+    found = located(doc, event(doc, "attacked"), places)
     assert found is not None and found.text == "Kunduz"
 
 
 def test_event_location_nominal_trigger_of_place() -> None:
     doc = parse(CAPTURE_OF)
-    found = event_location(doc, event(doc, "capture"), find_places(doc))
+    found = located(doc, event(doc, "capture"), find_places(doc))
     assert found is not None and found.text == "Kunduz"
 
 
@@ -149,7 +153,7 @@ def test_event_location_fronted_phrase_hung_on_the_subject() -> None:
     doc = parse([("In", "in", 4, "prep", X), ("Kabul", "Kabul", 0, "pobj", "B-GPE"), (",", ",", 5, "punct", X),
                  ("the", "the", 4, "det", X), ("envoy", "envoy", 5, "nsubj", X), ("urged", "urge", 5, "ROOT", X),
                  ("talks", "talk", 5, "dobj", X), (".", ".", 5, "punct", X)])
-    found = event_location(doc, event(doc, "talks", quad_class=1), find_places(doc))
+    found = located(doc, event(doc, "talks", quad_class=1), find_places(doc))
     assert found is not None and found.text == "Kabul"
 
 
@@ -157,14 +161,14 @@ def test_event_location_not_from_the_reporting_clause() -> None:
     doc = parse(REPORTED)
     places = find_places(doc)
     assert [p.text for p in places] == ["Kabul"]
-    assert event_location(doc, event(doc, "attacked"), places) is None
+    assert located(doc, event(doc, "attacked"), places) is None
 
 
 def test_event_location_country_modifier_is_no_scene() -> None:
     doc = parse(US_WITHDRAWAL)
     places = find_places(doc)
     assert [p.country for p in places] == ["USA"]
-    assert event_location(doc, event(doc, "withdrawal", quad_class=2), places) is None
+    assert located(doc, event(doc, "withdrawal", quad_class=2), places) is None
 
 
 def test_event_location_falls_back_to_the_dateline() -> None:
@@ -183,7 +187,7 @@ def test_event_location_falls_back_to_the_dateline() -> None:
     assert doc.text == text
     places = find_places(doc)
     assert [(p.text, p.start, p.country) for p in places] == [("KANDAHAR", 0, "AFG")]
-    found = event_location(doc, event(doc, "attacked"), places)
+    found = located(doc, event(doc, "attacked"), places)
     assert isinstance(found, Place) and found.text == "KANDAHAR"
 
 

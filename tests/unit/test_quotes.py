@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.extractors.quotes import QuoteFinder, paragraph_breaks, quoted_stretches
+from eventwire.extractors.paragraphs import paragraph_breaks, quoted_stretches
+from eventwire.extractors.quotes import QuoteFinder
 from eventwire.nlp import register_extensions
 from eventwire.types import Article
 

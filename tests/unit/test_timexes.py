@@ -3,13 +3,15 @@ blank Docs, the tense and the event dater on hand-built parses."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date, datetime
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.extractors.dating import EventDater, precision_of
+from eventwire.extractors.dating import date_event, precision_of, token_timexes
 from eventwire.extractors.timexes import TimexFinder, duration, find_timexes, normalise, period_value, tense_at
 from eventwire.nlp import register_extensions
 from eventwire.types import Article, Attribution, Event, Span
@@ -59,9 +61,10 @@ def event_at(doc: Doc, trigger: str, attribution: str | None = None) -> Event:
 
 def dated(doc: Doc, *events: Event) -> list[Event]:
     doc._.timexes = find_timexes(doc)
-    doc._.events = list(events)
-    EventDater()(doc)
-    return list(doc._.events)
+    index = token_timexes(doc, doc._.timexes)
+    published = doc._.article.published if doc._.article is not None else None
+    return [replace(e, date=date_event(doc, (e.trigger.start, e.trigger.end), e.attribution, index, published))
+            for e in events]
 
 
 # --------------------------------------------------------------------------- the normaliser

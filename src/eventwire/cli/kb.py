@@ -9,7 +9,7 @@ import typer
 
 from eventwire.cli.common import EXIT_SOME_FAILED, EXIT_USAGE, ConfigOption, config_or_exit, fail
 from eventwire.errors import EventwireError
-from eventwire.extractors.actors import check_kb_file
+from eventwire.kb import open_kb
 
 
 def kb_command(
@@ -21,7 +21,7 @@ def kb_command(
     cfg = config_or_exit(config)
     extra = file if file is not None else (Path(cfg.get("kb.extra")) if cfg.get("kb.extra") else None)
     try:
-        kb = check_kb_file(extra)
+        kb = open_kb(extra)
     except EventwireError as exc:
         fail(exc, EXIT_USAGE if exc.code == "E005" else EXIT_SOME_FAILED)
         return

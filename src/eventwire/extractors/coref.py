@@ -22,9 +22,10 @@ them and the quote's own speaker when it is inside ("“He also feels ...”" is
 quote's speaker; "it" as the subject of a reporting verb to the latest organisation, and as the subject of
 a reported clause to the state or organisation that reports it ("Japan said it had halted aid").
 
-The component `eventwire_actors` (after the event coder) gives every event actor, recipient and
-attribution source the canonical name, kind, country, sector and role of its cluster, keeping the
-mention's own text and offsets, and sets `doc._.actors` to the article's distinct actors.
+The component `eventwire_coref` builds the clusters (`doc._.coref`) after places are resolved (an
+actor placed in a place takes its country) and before quotes and events, which read them:
+`actors_from` and `canonical_actor` give a mention the canonical name, kind, country, sector and role
+of its cluster, keeping the mention's own text and offsets.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.extractors.actors import (
+from eventwire.extractors.mentions import (
     SECTOR_WORDS,
     STATEMENT_NOUNS,
     TITLE_WORDS,
@@ -45,10 +46,12 @@ from eventwire.extractors.actors import (
     entity_of,
     kb_find,
 )
+from eventwire.extractors.paragraphs import paragraph_breaks, quoted_stretches
+from eventwire.extractors.words import SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text, published_date
-from eventwire.types import Actor, Event
+from eventwire.nlp.stage import Stage
+from eventwire.types import Actor
 
-_CACHE = "eventwire.coref"
 _QUOTES = "eventwire.quote_speakers"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
@@ -153,14 +156,13 @@ def _in_quotes(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
 
 
 def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
-    from eventwire.extractors.quotes import quoted_stretches
-
     return [(s - 1, e + 1) for s, e, _closed, _cont in quoted_stretches(doc_text(doc))]
 
 
 def resolve(doc: Doc) -> Resolution:
-    """The mention clusters of `doc` (built once, then cached on the Doc)."""
-    cached = doc.user_data.get(_CACHE)
+    """The mention clusters of `doc`: `doc._.coref` as the `eventwire_coref` component set it, else built
+    now (for a Doc made outside the pipeline) and kept there."""
+    cached = doc._.coref
     if isinstance(cached, Resolution):
         return cached
     on = published_date(doc)
@@ -223,7 +225,7 @@ def resolve(doc: Doc) -> Resolution:
         for i in tokens:
             by_token.setdefault(i, mention)
     result = Resolution(mentions=mentions, clusters=clusters, by_token=by_token, quote_spans=_direct_spans(doc))
-    doc.user_data[_CACHE] = result
+    doc._.coref = result
     return result
 
 
@@ -303,7 +305,7 @@ def description_antecedent(head: Token, actor: Actor, clusters: list[Cluster]) -
     """The latest cluster a definite description ("the Army Chief", "the US dignitary") refers to."""
     word = head.lower_
     modifiers = [t for t in head.doc[actor_start(head): head.i] if not (t.is_punct or t.lower_ in _STOP)]
-    country_words = {t.lower_ for t in modifiers if t.ent_type_ in ("GPE", "NORP") or kb_find(t.text, None)}
+    country_words = {t.lower_ for t in modifiers if t.ent_type_ in ("GPE", "NORP") or kb_find(head.doc, t.text, None)}
     other = {t.lower_ for t in modifiers} - country_words
     for cluster in reversed(clusters):
         named = word in cluster.words or head.lemma_.lower() in cluster.words
@@ -471,8 +473,6 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
 def _reporting_subject(token: Token, res: Resolution) -> Token | None:
     """The subject of the reporting verb whose reported clause has `token` ("it") as its subject, when that subject
     is a country, an organisation or a group (a person is "he" or "she")."""
-    from eventwire.extractors.modality import SPEECH_VERBS
-
     verb = token.head
     for _ in range(3):
         if verb.dep_ == "conj":
@@ -491,8 +491,6 @@ def _reporting_subject(token: Token, res: Resolution) -> Token | None:
 
 def _window_start(doc: Doc, token: Token) -> int:
     """Where the search for an antecedent stops: the start of the paragraph three before the pronoun's."""
-    from eventwire.extractors.quotes import paragraph_breaks
-
     starts = [s for s in paragraph_breaks(doc_text(doc)) if s <= token.idx]
     return starts[-4] if len(starts) >= 4 else 0
 
@@ -549,73 +547,50 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
     return actor
 
 
-def _cluster_of(doc: Doc, actor: Actor) -> int | None:
-    res = resolve(doc)
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in sorted(span, key=lambda t: (t is not span.root, t.i)):
-        mention = res.by_token.get(token.i)
-        if mention is not None:
-            return mention.cluster
-    return None
+def resolve_pronoun(token: Token, on: date | None) -> Token | None:
+    """The head of the mention a pronoun refers to (or None), from the article's mention clusters.
+
+    Relative pronouns take their clause's head noun; he/she the latest person who is the subject of a
+    clause before it (eventwire.extractors.coref explains the rules); we/I inside a quote its speaker.
+    """
+    return antecedent(token)
 
 
-class ActorResolver:
-    """Rewrites event actors to their clusters' canonical actors and lists the article's actors."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = list(doc._.events or [])
-        for event in events:
-            event.actor = [canonical_actor(doc, a) for a in event.actor]
-            event.recipient = [canonical_actor(doc, a) for a in event.recipient]
-            if event.attribution is not None and event.attribution.source is not None:
-                event.attribution.source = canonical_actor(doc, event.attribution.source)
-        doc._.actors = article_actors(doc, events)
-        return doc
-
-
-def _in_title(token: Token) -> bool:
-    """Is `token` part of someone's title ("Chief of Army Staff", "Secretary of State")?"""
-    cur = token
-    for _ in range(4):
-        if cur.dep_ not in ("pobj", "compound", "prep", "amod", "nmod") or cur.head is cur:
-            return False
-        cur = cur.head
-        if cur.dep_ != "prep" and cur.lower_ in TITLE_WORDS:
-            return True
-    return False
+def actors_from(head: Token, on: date | None) -> list[Actor]:
+    """Actors of the mention headed by `head` and of the mentions coordinated with it ("X and Y"), as
+    written (a pronoun takes the actor it refers to; `canonical_actor` gives the cluster's names)."""
+    heads = [head]
+    heads += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    out: list[Actor] = []
+    for h in heads:
+        target = h
+        if h.pos_ == "PRON":
+            resolved = resolve_pronoun(h, on)
+            if resolved is None:
+                continue
+            actor = build_actor(resolved, on)
+            out.append(replace(actor, text=h.text, start=h.idx, end=h.idx + len(h.text)))
+            continue
+        actor = build_actor(target, on)
+        out.append(actor)
+        # "Hungarian and Romanian officials": one phrase, the officials of two states; an actor for each.
+        out += [replace(actor, country=code) for code in coordinated_countries(target, on) if code != actor.country]
+    return out
 
 
-def _is_document(name: str) -> bool:
-    words = name.lower().split()
-    return bool(words) and words[-1] in STATEMENT_NOUNS
+class Coreference(Stage):
+    """The ``eventwire_coref`` component: the article's mention clusters, built once (`doc._.coref`)."""
+
+    def process(self, doc: Doc) -> None:
+        doc._.coref = None
+        resolve(doc)
 
 
-def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
-    """Every distinct actor of the article: one per canonical name and country, at its first mention."""
-    res = resolve(doc)
-    found: dict[str, Actor] = {}
-    used = [a for e in events for a in [*e.actor, *e.recipient]]
-    used += [e.attribution.source for e in events if e.attribution is not None and e.attribution.source is not None]
-    used += [q.speaker for q in doc._.quotes or [] if q.speaker is not None]
-    named = [c.canonical() for c in res.clusters
-             if c.best.entity and c.canonical().kind in ("person", "organization")
-             and not all(_in_title(m.head) for m in c.mentions)]
-    for actor in [*used, *named]:
-        if _is_document(actor.name):
-            continue  # "the statement", "a threat assessment report": words, not an actor
-        key = f"{actor.name.lower()}|{actor.country or ''}"
-        first = found.get(key)
-        if first is None or actor.start < first.start:
-            found[key] = actor
-    return sorted(found.values(), key=lambda a: (a.start, a.end))
+@Language.factory("eventwire_coref", assigns=["doc._.coref"],
+                  requires=["doc._.kb", "doc._.places", "doc.ents", "token.dep", "token.lemma"])
+def make_coreference(nlp: Language, name: str) -> Coreference:
+    return Coreference(name)
 
 
-@Language.factory("eventwire_actors", assigns=["doc._.actors", "doc._.events"], requires=["doc._.events"])
-def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
-    return ActorResolver()
-
-
-__all__ = ["ActorResolver", "Cluster", "Mention", "Resolution", "actor_for", "antecedent", "canonical_actor",
-           "make_actor_resolver", "resolve", "set_quote_speakers"]
+__all__ = ["Cluster", "Coreference", "Mention", "Resolution", "actor_for", "actors_from", "antecedent",
+           "canonical_actor", "make_coreference", "resolve", "resolve_pronoun", "set_quote_speakers"]

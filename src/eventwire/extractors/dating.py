@@ -1,8 +1,8 @@
 """Event dates: the time expression the parse attaches to each event, else the reporting clause's, else
 the publication date marked as inferred.
 
-For each event of ``doc._.events`` (set by ``eventwire_events``; this component runs after it), the first
-step that gives an anchored value wins:
+The event coder calls `date_event` when it builds each event; the first step that gives an anchored
+value wins:
 
 1. Attached: a temporal expression of ``doc._.timexes`` that depends on the trigger in the parse: an
    npadvmod/tmod/obl/advmod dependent ("met Sunday"), the object of a preposition and the prepositional
@@ -29,11 +29,10 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.extractors.events import ASPECTUAL_VERBS, LIGHT_VERBS
-from eventwire.types import Event, EventDate, Timex
+from eventwire.extractors.words import ASPECTUAL_VERBS, LIGHT_VERBS
+from eventwire.types import Attribution, EventDate, Timex
 
 # Dependents that can be the event's own time ("met Sunday", "the 2001 invasion", "Sunday's talks").
 _DATE_DEPS = {"npadvmod", "tmod", "obl", "obl:tmod", "nmod:tmod", "advmod", "nummod", "compound", "poss", "amod",
@@ -166,9 +165,11 @@ def _reporting_timex(doc: Doc, start: int, end: int, index: dict[int, Timex]) ->
     return None
 
 
-def date_event(doc: Doc, event: Event, index: dict[int, Timex], published: str | None) -> EventDate:
-    """The EventDate of one event (see the module docstring for the cascade)."""
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+def date_event(doc: Doc, trigger: tuple[int, int], attribution: Attribution | None, index: dict[int, Timex],
+               published: str | None) -> EventDate:
+    """The EventDate of the event whose trigger is at `trigger` (start, end), reported by `attribution` (see the
+    module docstring for the cascade)."""
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is not None and len(span):
         head = span.root
         # The trigger's own words first ("had a telephone conversation on Wednesday": the noun's phrase),
@@ -178,8 +179,8 @@ def date_event(doc: Doc, event: Event, index: dict[int, Timex], published: str |
             if found is not None:
                 return EventDate(value=found.value, precision=precision_of(found.value),
                                  text=found.text, start=found.start, end=found.end)
-    if event.attribution is not None:
-        found = _reporting_timex(doc, event.attribution.start, event.attribution.end, index)
+    if attribution is not None:
+        found = _reporting_timex(doc, attribution.start, attribution.end, index)
         if found is not None:
             return EventDate(value=found.value, precision=precision_of(found.value),
                              text=found.text, start=found.start, end=found.end, inferred=True)
@@ -188,26 +189,4 @@ def date_event(doc: Doc, event: Event, index: dict[int, Timex], published: str |
     return EventDate(value=None, precision="unknown", inferred=True)
 
 
-class EventDater:
-    """Sets each event's `date`; `__call__` makes it a spaCy component (after eventwire_events)."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = doc._.events or []
-        if not events:
-            return doc
-        index = token_timexes(doc, list(doc._.timexes or []))
-        article = doc._.article
-        published = getattr(article, "published", None) if article is not None else None
-        for event in events:
-            event.date = date_event(doc, event, index, published)
-        return doc
-
-
-@Language.factory("eventwire_event_dates", assigns=["doc._.events"],
-                  requires=["doc._.events", "doc._.timexes", "token.dep"])
-def make_event_dater(nlp: Language, name: str) -> EventDater:
-    return EventDater()
-
-
-__all__ = ["EventDater", "attached_timex", "date_event", "make_event_dater", "precision_of", "token_timexes",
-           "usable"]
+__all__ = ["attached_timex", "date_event", "precision_of", "token_timexes", "usable"]

@@ -20,6 +20,11 @@ head noun; coordinated verbs share the subject of the first. Recipients are the 
 or the object of with/to/on/against/at/from. Modality and attribution come from eventwire.extractors.modality.
 PLOVER's tie-break is applied last: a withdrawal that is still to come is CONCEDE, the withdrawal
 itself RETREAT. Sentences without a trigger, and statements, give nothing.
+
+Each Event is built once, whole: its actors, recipients and attribution source already carry their
+clusters' canonical names (eventwire.extractors.coref), its date comes from the timexes
+(eventwire.extractors.dating) and its location from the places (eventwire.extractors.places); no later
+stage changes it.
 """
 
 from __future__ import annotations
@@ -30,38 +35,35 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extractors.actors import (
+from eventwire import ontology
+from eventwire.extractors.coref import actors_from, canonical_actor
+from eventwire.extractors.dating import date_event, token_timexes
+from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
+from eventwire.extractors.mentions import (
     SECTOR_WORDS,
     STATEMENT_NOUNS,
-    actors_from,
     entity_of,
     kb_country,
     kb_find,
     split_hyphen_pair,
 )
-from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.modality import (
-    REQUEST_VERBS,
-    SPEECH_VERBS,
     attribution_of,
     is_intent,
     modality_of,
     obligation_of,
 )
+from eventwire.extractors.places import event_location
+from eventwire.extractors.words import ASPECTUAL_VERBS, LIGHT_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text, published_date
-from eventwire.types import Actor, Attribution, Event, EventDate
+from eventwire.nlp.stage import Stage
+from eventwire.types import Actor, Attribution, Event, Place, Timex
 from eventwire.types import Span as TextSpan
 
-LIGHT_VERBS = {"have", "hold", "conduct", "make", "carry", "launch", "stage", "mount", "wage", "begin", "start",
-               "resume", "continue", "issue", "give", "take", "reach", "announce", "complete", "finish",
-               "undertake", "initiate", "order", "approve", "impose", "provide", "send", "deliver", "offer",
-               "extend", "pursue", "be", "renew", "organize", "organise", "open", "call"}
 # Announced intent turns cooperation into AGREE and conflict into THREATEN (CAMEO 03 and 13).
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": None}
-ASPECTUAL_VERBS = {"begin", "start", "continue", "resume", "end", "erupt", "break", "escalate", "intensify",
-                   "take", "happen", "occur", "proceed", "finish", "conclude", "stall", "collapse"}
 _RECIPIENT_PREPS = {"with", "to", "on", "upon", "against", "at", "toward", "towards", "from", "into", "over", "between"}
 _NOUN_RECIPIENT_PREPS = {"of", "on", "against", "with", "to", "from", "into", "over", "toward", "towards", "between"}
 # Event verbs whose complement is their content, not a second event.
@@ -79,6 +81,16 @@ _PLACE_NOUNS = {"city", "cities", "town", "village", "base", "airport", "capital
                 "road", "highway", "bridge", "outpost", "post", "position", "positions", "land", "island"}
 _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What every event of one article is dated and located against."""
+
+    on: date | None
+    published: str | None
+    timexes: dict[int, Timex]
+    places: list[Place]
 
 
 @dataclass
@@ -103,7 +115,7 @@ def is_actorish(token: Token) -> bool:
         return True
     if token.lower_ in SECTOR_WORDS or token.lemma_.lower() in SECTOR_WORDS:
         return True
-    if kb_find(token.text, None):
+    if kb_find(token.doc, token.text, None):
         return True
     # A common noun owned by a state or people: "Israeli army bulldozers", "Moroccan diplomats", "Serbian workers".
     return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
@@ -144,7 +156,7 @@ def _names_country(token: Token) -> bool:
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("NORP", "GPE"):
         return True
-    return kb_country(token.text, None) is not None
+    return kb_country(token.doc, token.text, None) is not None
 
 
 def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -284,10 +296,11 @@ def noun_recipients(noun: Token) -> list[Token]:
     return found
 
 
-class EventCoder:
-    """Finds events in a Doc; `__call__` makes it a spaCy component (doc._.events)."""
+class EventCoder(Stage):
+    """Finds events in a Doc; as the ``eventwire_events`` component it sets doc._.events."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, name: str = "eventwire_events", lexicon: Lexicon | None = None) -> None:
+        super().__init__(name)
         self.lexicon = lexicon or load_lexicon()
 
     # -- triggers ----------------------------------------------------------------------------------
@@ -509,19 +522,18 @@ class EventCoder:
     def events(self, doc: Doc) -> list[Event]:
         article = doc._.article
         published = getattr(article, "published", None) if article is not None else None
-        on = published_date(doc)
+        scene = _Scene(on=published_date(doc), published=published,
+                       timexes=token_timexes(doc, list(doc._.timexes or [])), places=list(doc._.places or []))
         events: list[Event] = []
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             for cand in self.candidates(sent):
-                events.append(self._event(doc, sent, cand, on, published, len(events)))
+                events.append(self._event(doc, sent, cand, scene, len(events)))
         return events
 
-    def _event(self, doc: Doc, sent: Span, cand: Candidate, on: date | None, published: str | None,
-               ordinal: int) -> Event:
-        from eventwire import ontology
-
+    def _event(self, doc: Doc, sent: Span, cand: Candidate, scene: _Scene, ordinal: int) -> Event:
+        on = scene.on
         start = min(t.idx for t in cand.tokens)
         end = max(t.idx + len(t.text) for t in cand.tokens)
         attribution, source_head = attribution_of(cand.head, on)
@@ -563,21 +575,24 @@ class EventCoder:
         confidence = 0.45 + (0.2 if not cand.nominal else 0.05) + (0.2 if actors else 0.0) + \
             (0.1 if recipients else 0.0)
         article = doc._.article
-        date_value = published[:10] if published else None
+        actors = [canonical_actor(doc, a) for a in actors]
+        recipients = [canonical_actor(doc, a) for a in recipients]
+        if attribution is not None and attribution.source is not None:
+            attribution.source = canonical_actor(doc, attribution.source)
         return Event(
             id=f"{article.id if article is not None else 'doc'}-{ordinal + 1}",
             type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
             actor=actors, recipient=recipients,
             trigger=TextSpan(doc_text(doc)[start:end], start, end),
             sentence=_trimmed(doc, sent),
-            date=EventDate(value=date_value, precision="day" if date_value else "unknown"),
-            location=None, modality=modality, attribution=attribution,
+            date=date_event(doc, (start, end), attribution, scene.timexes, scene.published),
+            location=event_location(doc, start, end, quad in (1, 3), scene.places),
+            modality=modality, attribution=attribution,
             confidence=round(min(confidence, 0.95), 2),
         )
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> None:
         doc._.events = self.events(doc)
-        return doc
 
 
 # CAMEO codes of intent: to meet (036), cooperate (031), give aid (033), yield (035), and of threats.
@@ -619,9 +634,11 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-@Language.factory("eventwire_events", assigns=["doc._.events"], requires=["token.dep", "token.lemma"])
+@Language.factory("eventwire_events", assigns=["doc._.events"],
+                  requires=["doc._.kb", "doc._.timexes", "doc._.places", "doc._.coref", "doc._.quotes", "token.dep",
+                            "token.lemma"])
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder()
+    return EventCoder(name)
 
 
 __all__ = ["Attribution", "EventCoder", "is_actorish", "make_event_coder"]

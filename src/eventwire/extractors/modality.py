@@ -21,17 +21,12 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from eventwire.extractors.coref import actors_from
+from eventwire.extractors.mentions import STATEMENT_NOUNS
+from eventwire.extractors.words import SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Attribution, Modality
 
-SPEECH_VERBS = {"say", "tell", "state", "add", "announce", "report", "claim", "insist", "note", "stress",
-                "explain", "declare", "write", "tweet", "reiterate", "confirm", "acknowledge", "argue", "assert",
-                "contend", "maintain", "emphasize", "emphasise", "mention", "reply", "respond", "comment",
-                "brief", "believe", "think", "feel", "warn", "allege", "caution", "predict", "admit", "suggest",
-                "highlight", "point", "recall", "observe", "remark", "disclose", "reveal", "quote", "cite",
-                "estimate", "signal", "indicate", "hope", "describe", "deny"}
-REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "implore", "plead", "invite",
-                 "want", "wish", "encourage", "push", "beg", "petition"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 _INTENT_WORDS = {"plan", "intend", "expect", "aim", "schedule", "prepare", "set", "decide", "propose",
@@ -172,8 +167,6 @@ def _speech_subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _attribution(verb: Token, on: date | None) -> tuple[Attribution, Token | None]:
-    from eventwire.extractors.actors import actors_from
-
     subject = _speech_subject(verb)
     pieces = [verb]
     if subject is not None:
@@ -202,8 +195,6 @@ def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, To
                 objs = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
                         if g.dep_ == "pobj"]
                 if objs:
-                    from eventwire.extractors.actors import STATEMENT_NOUNS, actors_from
-
                     obj = objs[0]
                     issuer = [g for c in obj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                               for g in a.children if g.dep_ == "pobj"]

@@ -1,4 +1,4 @@
-"""Places: toponyms found, resolved against the gazetteer, and events located (two spaCy components).
+"""Places: toponyms found and resolved against the gazetteer (a spaCy component), and where an event happened.
 
 ``eventwire_places`` (before the event coder) sets ``doc._.places``:
 
@@ -26,7 +26,7 @@
    map. A county (our table's ``admin2``) is written out with the contract's ``feature`` ``"other"`` and its
    nation or province as ``admin1``; areas and regions from our own tables have no ``geonames_id``.
 
-``eventwire_event_places`` (after the event coder) sets each event's ``location``, the first of:
+`event_location` (called by the event coder when it builds an event) gives the event's ``location``, the first of:
 
 1. a place among the trigger's own words or modifiers ("the Kabul bombing");
 2. a place in a prepositional phrase of the trigger words, of their object, or of a nominal trigger
@@ -49,13 +49,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extractors.modality import REQUEST_VERBS, SPEECH_VERBS
-from eventwire.kb import load_kb, normalize
+from eventwire.extractors.words import REQUEST_VERBS, SPEECH_VERBS
+from eventwire.kb import normalize
 from eventwire.kb.gazetteer import AREA_WORDS, GazEntry, Gazetteer, gazetteer, km
-from eventwire.nlp.extensions import doc_text
-from eventwire.types import Event, Place
+from eventwire.nlp.extensions import doc_text, kb_of
+from eventwire.nlp.stage import Stage
+from eventwire.types import Place
 
-__all__ = ["Mention", "event_location", "find_mentions", "locate_events", "resolve_mentions", "state_abbreviations"]
+__all__ = ["Mention", "event_location", "find_mentions", "make_place_finder", "resolve_mentions", "state_abbreviations"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Prepositions that put a place next to an event noun or verb, and the narrower set that locates a whole clause.
@@ -126,10 +127,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
             span = doc[min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]):
                        token.i + 1]
             if not any(s < span.end_char and span.start_char < e for s, e in blocked) and \
-                    load_kb().lookup(span.text) is None and \
+                    kb_of(doc).lookup(span.text) is None and \
                     any(gaz.is_exact(span.text, c) for c in gaz.candidates(span.text)):
                 add(span, span.text, span.start_char, span.end_char)
-    kb = load_kb()
+    kb = kb_of(doc)
     for start, end, entry in kb.find_in(doc_text(doc)):
         if entry.kind != "country" or any(s <= start and end <= e for s, e in blocked):
             continue
@@ -155,7 +156,7 @@ def _trim(ent: Span) -> Span | None:
 
 def _reads_as_place(ent: Span, gaz: Gazetteer) -> bool:
     """A PERSON entity the tagger got wrong: it names a gazetteer place and stands where places stand."""
-    if load_kb().lookup(ent.text) is not None:
+    if kb_of(ent.doc).lookup(ent.text) is not None:
         return False  # a person the knowledge base knows
     candidates = [c for c in gaz.candidates(ent.text) if gaz.is_exact(ent.text, c)]
     if not candidates:
@@ -425,19 +426,20 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
 # -- locating events ----------------------------------------------------------------------------------------------
 
 
-def event_location(doc: Doc, event: Event, places: list[Place]) -> Place | None:
-    """Where `event` happened (see the module docstring), or None."""
+def event_location(doc: Doc, trigger_start: int, trigger_end: int, verbal: bool, places: list[Place]) -> Place | None:
+    """Where the event whose trigger is [trigger_start, trigger_end) happened (see the module docstring), or None.
+    `verbal`: a verbal act (quad class 1 or 3), which happens where it is spoken."""
     by_token: dict[int, Place] = {}
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None:
             for token in span:
                 by_token.setdefault(token.i, place)
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    trigger = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     if trigger is not None and by_token:
         # A verbal act (a demand, an accusation) happens where it is spoken, so its place may be the
         # reporting clause's ("In New York, the envoy said ... and called on ...").
-        found = _trigger_place(trigger, by_token, verbal=event.quad_class in (1, 3))
+        found = _trigger_place(trigger, by_token, verbal=verbal)
         if found is not None:
             return found
     return _dateline_place(doc, places)
@@ -510,36 +512,14 @@ def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     return None
 
 
-def locate_events(doc: Doc) -> None:
-    """Set each event's location from ``doc._.places`` (events that already have one keep it)."""
-    places = list(doc._.places or [])
-    for event in doc._.events or []:
-        if event.location is None:
-            event.location = event_location(doc, event, places)
-
-
-class PlaceFinder:
+class PlaceFinder(Stage):
     """The ``eventwire_places`` component."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> None:
         doc._.places = find_places(doc)
-        return doc
 
 
-class EventPlacer:
-    """The ``eventwire_event_places`` component."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        locate_events(doc)
-        return doc
-
-
-@Language.factory("eventwire_places", assigns=["doc._.places"], requires=["doc.ents", "token.dep"])
+@Language.factory("eventwire_places", assigns=["doc._.places"], requires=["doc._.kb", "doc.ents", "token.dep"])
 def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     gazetteer()  # build the indexes at load time, not inside the first article
-    return PlaceFinder()
-
-
-@Language.factory("eventwire_event_places", assigns=["doc._.events"], requires=["doc._.events", "doc._.places"])
-def make_event_placer(nlp: Language, name: str) -> EventPlacer:
-    return EventPlacer()
+    return PlaceFinder(name)

@@ -46,14 +46,22 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.extractors.modality import SPEECH_VERBS
+from eventwire.extractors.coref import actor_for, set_quote_speakers
+from eventwire.extractors.paragraphs import (
+    CLOSE_MARKS,
+    OPEN_MARKS,
+    STRAIGHT,
+    paragraph_breaks,
+    paragraph_end,
+    paragraph_of,
+    quoted_stretches,
+)
+from eventwire.extractors.words import SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text, published_date
+from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
-OPEN_MARKS = "“„«"
-CLOSE_MARKS = "”»"
-STRAIGHT = '"'
 # Verbs that report words, thoughts or findings; with a clause complement they introduce indirect speech.
 CUE_VERBS = SPEECH_VERBS | {
     "write", "tell", "ask", "answer", "testify", "concede", "show", "find", "indicate", "suggest", "reveal",
@@ -109,81 +117,9 @@ class Found:
     inherited: Found | None = None   # the quote whose speaker this one carries on
 
 
-# -- paragraphs and marks ----------------------------------------------------------------------------------
-
-
-def paragraph_breaks(text: str) -> list[int]:
-    """Offsets where paragraphs start. Blank lines separate paragraphs; in a text without any, each
-    line is one (wire copy and scraped pages often put one paragraph per line)."""
-    sep = re.compile(r"\n[ \t\r\f\v]*\n\s*") if re.search(r"\n[ \t\r]*\n", text) else re.compile(r"\n\s*")
-    return [0] + [m.end() for m in sep.finditer(text)]
-
-
-def _paragraph_of(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _paragraph_end(text: str, starts: list[int], index: int) -> int:
-    end = starts[index + 1] if index + 1 < len(starts) else len(text)
-    while end > starts[index] and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _is_opening(text: str, pos: int) -> bool:
-    ch = text[pos]
-    if ch in OPEN_MARKS:
-        return True
-    if ch in CLOSE_MARKS:
-        return False
-    before = text[pos - 1] if pos > 0 else "\n"
-    return before.isspace() or before in "([{—–-:"
-
-
-def quoted_stretches(text: str) -> list[tuple[int, int, bool, bool]]:
-    """(start, end, closed, continues) of every marked stretch: the text between the marks, marks left out.
-
-    `continues`: the stretch was cut by the end of its paragraph and the next paragraph opens with a
-    quotation mark (the quote goes on there).
-    """
-    starts = paragraph_breaks(text)
-    marks = [i for i, ch in enumerate(text) if ch in OPEN_MARKS or ch in CLOSE_MARKS or ch == STRAIGHT]
-    found: list[tuple[int, int, bool, bool]] = []
-    open_at: int | None = None
-
-    def unclosed(begin: int, stop: int) -> None:
-        para = _paragraph_of(starts, begin)
-        end = min(stop, _paragraph_end(text, starts, para))
-        nxt = starts[para + 1] if para + 1 < len(starts) else None
-        continues = end < stop and nxt is not None and nxt < len(text) and _is_opening(text, nxt) and \
-            text[nxt] in OPEN_MARKS + STRAIGHT
-        found.append((begin + 1, end, False, continues))
-
-    for pos in marks:
-        opening = _is_opening(text, pos)
-        if open_at is not None and _paragraph_of(starts, pos) != _paragraph_of(starts, open_at):
-            unclosed(open_at, pos)
-            open_at = None
-        if opening:
-            if open_at is not None:
-                unclosed(open_at, pos)
-            open_at = pos
-        elif open_at is not None:
-            found.append((open_at + 1, pos, True, False))
-            open_at = None
-    if open_at is not None:
-        unclosed(open_at, len(text))
-    return [f for f in found if text[f[0]:f[1]].strip()]
-
-
 # -- spans of the parse ------------------------------------------------------------------------------------
+
+
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -282,8 +218,11 @@ def is_cue_verb(token: Token) -> bool:
 # -- the finder --------------------------------------------------------------------------------------------
 
 
-class QuoteFinder:
-    """Finds direct, mixed and indirect quotes; `__call__` makes it a spaCy component (doc._.quotes)."""
+class QuoteFinder(Stage):
+    """Finds direct, mixed and indirect quotes; as the ``eventwire_quotes`` component it sets doc._.quotes."""
+
+    def __init__(self, name: str = "eventwire_quotes") -> None:
+        super().__init__(name)
 
     def find(self, doc: Doc) -> list[Found]:
         text = doc_text(doc)
@@ -321,10 +260,10 @@ class QuoteFinder:
         for quote in found:
             if quote.kind != "direct" or quote.speaker_head is not None:
                 continue
-            para = _paragraph_of(starts, quote.start)
+            para = paragraph_of(starts, quote.start)
             if para == 0 or text[starts[para]:quote.start].strip(" “\""):
                 continue
-            prev_end = _paragraph_end(text, starts, para - 1)
+            prev_end = paragraph_end(text, starts, para - 1)
             if not text[:prev_end].endswith(":"):
                 continue
             words = _tokens_in(doc, starts[para - 1], prev_end)
@@ -519,7 +458,7 @@ class QuoteFinder:
         text = doc_text(doc)
         out: list[Found] = []
         for para, p0 in enumerate(starts):
-            p1 = _paragraph_end(text, starts, para)
+            p1 = paragraph_end(text, starts, para)
             colon = text.find(":", p0, min(p1, p0 + 60))
             if colon < 0 or p1 - colon < 12 or any(m in text[p0:p1] for m in OPEN_MARKS + STRAIGHT):
                 continue
@@ -623,8 +562,8 @@ class QuoteFinder:
             prev = found[i - 1]
             if _speaker_of(prev) is None:
                 continue
-            para = _paragraph_of(starts, quote.start)
-            prev_para = _paragraph_of(starts, prev.start)
+            para = paragraph_of(starts, quote.start)
+            prev_para = paragraph_of(starts, prev.start)
             p_start = starts[para]
             # The quote opens its paragraph (nothing but the mark before it) right after the speaker's paragraph.
             opens = not text[p_start:max(p_start, quote.start - 1)].strip(" “\"")
@@ -638,23 +577,18 @@ class QuoteFinder:
 
     # the component
 
-    def __call__(self, doc: Doc) -> Doc:
-        from eventwire.extractors import coref
-
+    def process(self, doc: Doc) -> None:
         on = published_date(doc)
         found = self.find(doc)
-        coref.set_quote_speakers(doc, [(f.start, f.end, _speaker_of(f)) for f in found])
+        set_quote_speakers(doc, [(f.start, f.end, _speaker_of(f)) for f in found])
         doc._.quotes = [self._quote(doc, f, on) for f in found]
-        return doc
 
     @staticmethod
     def _quote(doc: Doc, found: Found, on: date | None) -> Quote:
-        from eventwire.extractors import coref
-
         head = _speaker_of(found)
         speaker: Actor | None = None
         if head is not None:
-            speaker = coref.actor_for(head, on)
+            speaker = actor_for(head, on)
             if speaker is not None and found.speaker_span is not None:
                 span = found.speaker_span
                 speaker = replace(speaker, text=span.text, start=span.start, end=span.end)
@@ -745,26 +679,11 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def set_paragraph_starts(doc: Doc) -> Doc:
-    """Mark the first token of every paragraph as a sentence start (run before the parser).
 
-    The parser otherwise glues a closing quotation to the next paragraph's first words.
-    """
-    starts = set(paragraph_breaks(doc_text(doc))[1:])
-    for token in doc[1:]:
-        if token.idx in starts and not token.is_space:
-            token.is_sent_start = True
-    return doc
-
-
-@Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraph_splitter(doc: Doc) -> Doc:
-    return set_paragraph_starts(doc)
-
-
-@Language.factory("eventwire_quotes", assigns=["doc._.quotes"], requires=["token.dep", "token.lemma"])
+@Language.factory("eventwire_quotes", assigns=["doc._.quotes"],
+                  requires=["doc._.coref", "token.dep", "token.lemma", "token.is_sent_start"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder()
+    return QuoteFinder(name)
 
 
-__all__ = ["QuoteFinder", "is_cue_verb", "make_quote_finder", "paragraph_breaks", "quoted_stretches"]
+__all__ = ["QuoteFinder", "is_cue_verb", "make_quote_finder"]

@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.nlp.extensions import doc_text, published_date
+from eventwire.nlp.stage import Stage
 from eventwire.types import Timex
 
 if TYPE_CHECKING:
@@ -1015,17 +1016,16 @@ def period_value(when: datetime | None, period: str | None) -> Result | None:
     return "DATE", when.date().isoformat()
 
 
-class TimexFinder:
-    """Finds and normalises the temporal expressions of a Doc; `__call__` makes it a spaCy component."""
+class TimexFinder(Stage):
+    """Finds and normalises the temporal expressions of a Doc (the ``eventwire_timexes`` component)."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> None:
         doc._.timexes = find_timexes(doc)
-        return doc
 
 
-@Language.factory("eventwire_timexes", assigns=["doc._.timexes"], requires=["doc.ents", "token.dep"])
+@Language.factory("eventwire_timexes", assigns=["doc._.timexes"], requires=["doc._.article", "doc.ents", "token.dep"])
 def make_timex_finder(nlp: Language, name: str) -> TimexFinder:
-    return TimexFinder()
+    return TimexFinder(name)
 
 
 __all__ = ["RULES", "TimexFinder", "as_date", "dateparser_value", "duration", "find_timexes", "normalise",

@@ -50,6 +50,7 @@ from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
+from eventwire.errors import EventwireError
 from eventwire.ontology import sectors as _ontology_sectors
 
 __all__ = [
@@ -446,3 +447,24 @@ def load_kb(extra: Path | None = None) -> KnowledgeBase:
         if forms:
             kept.append(_Row(row.entry, forms, row.line))
     return KnowledgeBase(kept + user, capitals)
+
+
+@lru_cache(maxsize=8)
+def _kb_from_file(path: str, mtime_ns: int) -> KnowledgeBase:
+    return load_kb(Path(path))
+
+
+def open_kb(extra: str | Path | None = None) -> KnowledgeBase:
+    """The knowledge base a pipeline uses: the shipped tables plus the user's file `extra` (config key
+    ``kb.extra``; None or "" for none). Each distinct file is read once per process and the object is
+    never changed afterwards, so pipelines with different files can live side by side.
+    E005 when the file does not exist, E006 when it cannot be read."""
+    if not extra:
+        return _default_kb()
+    path = Path(extra)
+    if not path.is_file():
+        raise EventwireError("E005", path=str(extra))
+    try:
+        return _kb_from_file(str(path.resolve()), path.stat().st_mtime_ns)
+    except (KeyError, ValueError, UnicodeDecodeError, OSError) as exc:  # a missing column, a bad date
+        raise EventwireError("E006", path=str(extra), reason=f"{type(exc).__name__}: {exc}") from exc

@@ -1,6 +1,6 @@
-"""Model loading (the pinned en_core_web_sm) and our spaCy extensions and components."""
+"""Model loading (the pinned en_core_web_sm, `eventwire.nlp.loader`), our Doc extensions and the base
+of our spaCy components."""
 
 from eventwire.nlp.extensions import register_extensions
-from eventwire.nlp.loader import load_model
 
-__all__ = ["load_model", "register_extensions"]
+__all__ = ["register_extensions"]

