@@ -4,7 +4,6 @@ blank Docs, the tense and the event dater on hand-built parses."""
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date, datetime
 
 import pytest

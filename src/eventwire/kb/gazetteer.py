@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from eventwire.kb import load_kb, normalize
+from eventwire.kb import DATA_DIR, load_kb, normalize
 
 Feature = Literal["city", "admin1", "admin2", "country", "region", "other"]
 
@@ -135,8 +135,6 @@ def _settled_points(cities: list[dict[str, Any]]) -> dict[str, list[tuple[float,
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
     import csv
-
-    from eventwire.kb import DATA_DIR
 
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -413,8 +411,6 @@ def _kb_country_aliases() -> dict[str, set[str]]:
 @cache
 def _demonym_keys() -> frozenset[str]:
     import csv
-
-    from eventwire.kb import DATA_DIR
 
     keys: set[str] = set()
     with (DATA_DIR / "countries.csv").open(encoding="utf-8", newline="") as handle:
