@@ -42,7 +42,8 @@ from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
 from eventwire.errors import InputError
-from eventwire.ingest.text import decode_bytes
+from eventwire.ingest.language import detect_language
+from eventwire.ingest.text import check_storable, decode_bytes
 from eventwire.types import Article
 
 
@@ -144,7 +145,7 @@ def read_html(html: str | bytes, source: str, *, url: str | None = None) -> Arti
     `source` names the input in errors; `url` is the page's address, used as metadata only.
     Raises InputError E102 when bytes cannot be decoded, E106 when no body can be extracted.
     """
-    text_html = html if isinstance(html, str) else decode_html(html, source)
+    text_html = check_storable(html, source) if isinstance(html, str) else decode_html(html, source)
     tree = _parse(text_html)
     if tree is None:
         raise InputError("E106", source=source)
@@ -180,4 +181,5 @@ def read_html(html: str | bytes, source: str, *, url: str | None = None) -> Arti
         published_from="html" if published else "none",
         url=url,
         boilerplate=[],
+        language=detect_language(text),
     )
