@@ -199,3 +199,10 @@ def test_ingest_html_bytes_cyrillic_without_charset_declaration() -> None:
     html = page(paragraphs=[*PARAGRAPHS, sentence]).replace('<meta charset="utf-8">', "")
     article = read_html(html.encode("windows-1251"), "pier-1251.html")
     assert sentence in article.text
+
+
+def test_ingest_html_title_comes_from_the_page_not_from_the_first_body_line() -> None:
+    first = "Ninety years of crossings come to an end on the island"
+    article = read_html(page(title="Ferry pier closed", paragraphs=[first, *PARAGRAPHS]), "pier.html")
+    assert article.title == "Ferry pier closed"
+    assert first in article.text and article.boilerplate == []

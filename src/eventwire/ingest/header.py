@@ -182,8 +182,17 @@ def _publication(text: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def find_header(text: str) -> Header:
-    """Title, byline, publication date and furniture spans of a plain-text article."""
+def _same_title(line: str, title: str) -> bool:
+    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
+
+
+def find_header(text: str, *, title: str | None = None) -> Header:
+    """Title, byline, publication date and furniture spans of a plain-text article.
+
+    With a `title` given by the input, the first line is not taken for a title: it is furniture of kind
+    "title" when it repeats that title, a byline or publication line when it reads as one, and otherwise
+    body text (not a caption either: the input said where its title is).
+    """
     lines = split_lines(text)
     spans: list[Boilerplate] = []
     header = Header(boilerplate=spans)
@@ -220,7 +229,10 @@ def find_header(text: str) -> Header:
                 if when and published_seen is None:
                     published_seen = when
                 mark(i, "dateline")
-            elif n == 0 and line.words <= 30 and not text_i.endswith("."):
+            elif n == 0 and title is not None:
+                if _same_title(text_i, title):
+                    mark(i, "title")
+            elif n == 0 and title is None and line.words <= 30 and not text_i.endswith("."):
                 header.title = text_i
                 mark(i, "title")
             elif line.words <= 20 and not _SENTENCE_END.search(text_i):
@@ -236,7 +248,7 @@ def find_header(text: str) -> Header:
 
 def apply_header(article: Article) -> Article:
     """Fill `article` from its own header lines; fields already set by the reader are kept."""
-    header = find_header(article.text)
+    header = find_header(article.text, title=article.title)
     article.boilerplate = sorted([*article.boilerplate, *(header.boilerplate or [])],
                                  key=lambda b: (b.start, b.end))
     article.title = article.title or header.title
