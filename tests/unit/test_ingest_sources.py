@@ -192,7 +192,9 @@ def test_ingest_jsonl_crlf_lines_are_numbered_like_lf_lines() -> None:
 
 
 def test_ingest_jsonl_title_is_not_taken_again_from_the_first_line_of_the_text() -> None:
-    text = "“We will not give up,” the opposition leader told supporters in Doha\nTalks resumed on Tuesday.\n"
+    text = ("“We will not give up,” the opposition leader told supporters in Doha\n"
+            "Talks between the government and the opposition resumed in the Qatari capital on Tuesday after a "
+            "pause of two months, a mediator said.\n")
     (article,) = _articles(list(read_jsonl(json.dumps({"text": text, "title": "Mediators gather"}), "w.jsonl")))
     assert article.title == "Mediators gather"
     assert article.boilerplate == []

@@ -9,9 +9,11 @@ The cascade, in order:
 1. Lines that are furniture wherever they stand: related links ("Read More: ..."), captions
    ("Caption: ...", "Photo: ..."), promotions and footers (app stores, "Follow us", "Subscribe",
    "Copyright ...", "Advertisement"). Only whole, short lines: prose that mentions an app stays prose.
-2. The header block: the lines before the first line that reads as body prose (a sentence-final
-   mark and at least four words, or at least 25 words). In it the first line is the headline when it
-   does not end with a full stop; "By ..." lines are bylines; "Published ..."/"Updated ..." lines and
+2. The header block: the lines before the first paragraph that reads as body prose (a sentence-final
+   mark and at least four words, two sentences of twelve words or more, or at least 25 words), the lines
+   of hard-wrapped prose joined first (see `_paragraph_runs`), so a body wrapped at ~70 columns is body
+   from its first line. In it the first line is the headline when it does not end with a full stop
+   (unless the input gave the title); "By ..." lines are bylines; "Published ..."/"Updated ..." lines and
    bare dates are publication lines; every other short line there without a sentence-final mark is
    image alt text or a caption.
 3. A news dateline opening the first body paragraph ("KABUL, Aug 15 (Sample Wire) — ").
@@ -20,13 +22,23 @@ The cascade, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from eventwire.types import Article, Boilerplate, BoilerplateKind
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A sentence ending inside a line, the next one starting ("... in November. In 2016 ...").
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
+_LOWER_START = re.compile(r"^[\"'“‘(\[]*[^\W\d_A-Z]", re.UNICODE)
+# A line ending where no headline ends: a comma, a dash or a word that needs what follows.
+_OPEN_END = re.compile(
+    r"(?:[,–—-]|\b(?:the|a|an|of|to|in|on|at|by|for|with|and|or|but|that|which|who|from|as|its|their|his|"
+    r"her|our|into|than|was|were|is|are|has|have|had|said|says|would|will|could|not))\s*$"
+)
 
 _RELATED_STRICT = re.compile(
     r"^\s*(?:read more|read also|also read|see also|related|watch|listen|more|recommended|must read|"
@@ -166,9 +178,65 @@ def _anywhere_kind(line: Line) -> BoilerplateKind | None:
     return None
 
 
-def _reads_as_body(line: Line) -> bool:
-    text = line.stripped
-    return (line.words >= 4 and _SENTENCE_END.search(text) is not None) or line.words >= 25
+def _reads_as_body(text: str) -> bool:
+    """A full sentence (four words or more), two sentences of some length, or a long stretch of words."""
+    words = len(_WORD.findall(text))
+    return ((words >= 4 and _SENTENCE_END.search(text) is not None) or words >= 25
+            or (words >= 12 and _INNER_SENTENCE_END.search(text) is not None))
+
+
+def _breaks_sentence(line: Line, following: Line) -> bool:
+    """True when the line break between `line` and `following` is plainly inside a sentence: the next
+    line starts in lower case, or `line` ends with a comma, a dash or a small word that cannot end a
+    headline ("the", "of", "and" ...)."""
+    text, nxt = line.stripped, following.stripped
+    return bool(text and nxt and not _SENTENCE_END.search(text)
+                and (_LOWER_START.match(nxt) or _OPEN_END.search(text)))
+
+
+def _can_continue(line: Line, following: Line) -> bool:
+    """Whether `following` may carry on `line` at all: not after a full stop, a colon or a semicolon, and
+    never into a byline or a publication line."""
+    text, nxt = line.stripped, following.stripped
+    return bool(text and nxt and not _SENTENCE_END.search(text) and not text.endswith((":", ";"))
+                and not _BYLINE.match(nxt) and not _publication(nxt)[0])
+
+
+def _paragraph_runs(lines: list[Line], skip: set[int]) -> Iterator[list[int]]:
+    """The non-empty lines grouped into runs of hard-wrapped prose (lines in `skip` stand alone), lazily,
+    as only the runs up to the first body paragraph are needed.
+
+    Within a block of consecutive non-empty lines, a break continues the sentence when it plainly does
+    (`_breaks_sentence`); in a block of three lines or more where at least half the breaks plainly do
+    (text wrapped at ~70 columns), every break that `_can_continue` does too ("... met her counterpart
+    Jonas / Lindqvist in Geneva ..."). A headline and its standfirst, or a header of a title, a byline and
+    a date, have no such breaks and stay apart.
+    """
+    for block in _blocks(lines):
+        pairs = list(pairwise(block))
+        plain = [_breaks_sentence(lines[a], lines[b]) for a, b in pairs]
+        wrapped = len(pairs) >= 2 and 2 * sum(plain) >= len(pairs)
+        run = [block[0]]
+        for (a, b), joined in zip(pairs, plain, strict=True):
+            if a not in skip and b not in skip and _can_continue(lines[a], lines[b]) and (joined or wrapped):
+                run.append(b)
+            else:
+                yield run
+                run = [b]
+        yield run
+
+
+def _blocks(lines: list[Line]) -> Iterator[list[int]]:
+    """Indices of the runs of consecutive non-empty lines."""
+    block: list[int] = []
+    for i, line in enumerate(lines):
+        if line.stripped:
+            block.append(i)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _publication(text: str) -> tuple[bool, str | None]:
@@ -210,7 +278,10 @@ def find_header(text: str, *, title: str | None = None) -> Header:
             mark(i, kind)
 
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
-    body_first = next((i for i in nonempty if i not in marked and _reads_as_body(lines[i])), None)
+    # The body starts with the first paragraph that reads as prose, its lines joined when hard-wrapped.
+    body_first = next((run[0] for run in _paragraph_runs(lines, marked)
+                       if run[0] not in marked and _reads_as_body(" ".join(lines[i].stripped for i in run))),
+                      None)
     if body_first is not None:
         head = [i for i in nonempty if i < body_first]
         published_seen: str | None = None
