@@ -70,6 +70,14 @@ _PROMO_IMPERATIVE = re.compile(
     r"install|listen on|watch on)\b",
     re.IGNORECASE,
 )
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_SENTENCE_END = re.compile(r"[。！？!?.][」』”’)）]*\s*$")
+# Cookie walls, consent banners and "enable JavaScript" notices: never article prose.
+_CONSENT = re.compile(
+    r"\bcookies?\b|\bconsent\b|privacy (?:policy|settings|preferences)|\bjavascript\b|"
+    r"(?:your|this) browser\b|ad ?blocker|terms of (?:use|service)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^\s*(?:by|written by|reporting by|reported by|words by|author)\s*[:\-–—]?\s+(?P<name>\S.{0,100}?)\s*$",
     re.IGNORECASE,
@@ -96,6 +104,10 @@ _DATELINE = re.compile(
 )
 
 
+# Every character str.splitlines breaks at (form feed and the information separators included).
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     start: int
@@ -115,7 +127,7 @@ def split_lines(text: str) -> list[Line]:
     """Every line of `text` with its offsets (newline characters excluded)."""
     lines, pos = [], 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\u2028\u2029\x85")
+        body = raw.rstrip(_LINE_BREAKS)
         lines.append(Line(pos, pos + len(body), body))
         pos += len(raw)
     return lines
@@ -183,6 +195,26 @@ def _reads_as_body(text: str) -> bool:
     words = len(_WORD.findall(text))
     return ((words >= 4 and _SENTENCE_END.search(text) is not None) or words >= 25
             or (words >= 12 and _INNER_SENTENCE_END.search(text) is not None))
+
+
+def prose_words(text: str) -> int:
+    """The number of words in the lines of `text` that read as article prose.
+
+    A line counts when it reads as body prose (a sentence of four words or more, or 25 words; in Chinese,
+    Japanese or Thai a sentence of eight characters or more, two characters counting as a word) and is
+    neither page furniture (menus, "Read more" links, promotions, a copyright line) nor a cookie or
+    consent notice. Menus, link lists and footers count nothing: the HTML reader refuses a page whose
+    extracted text has too few such words (no article body, E106).
+    """
+    total = 0
+    for line in split_lines(text):
+        text_i = line.stripped
+        # Scripts written without spaces (Chinese, Japanese, Thai): about two characters a word.
+        unspaced = len(_UNSPACED.findall(text_i)) // 2
+        prose = _reads_as_body(text_i) or (unspaced >= 4 and _CJK_SENTENCE_END.search(text_i) is not None)
+        if prose and _anywhere_kind(line) is None and not _CONSENT.search(line.text):
+            total += max(line.words, unspaced)
+    return total
 
 
 def _breaks_sentence(line: Line, following: Line) -> bool:
