@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -16,6 +17,8 @@ from eventwire.types import Article
 
 # An ISO 639 code, alone or as the head of a BCP 47 tag ("en", "pt-BR", "zh_Hant").
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ANY_TAG = re.compile(r"<[^>]*>")
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "br",
                "section", "article", "figcaption", "dd", "dt"}
 
@@ -109,11 +112,17 @@ def read_jsonl(text: str, source: str) -> Iterator[Article | InputError]:
 
 def html_fragment_text(fragment: str) -> str:
     """Plain text of a small HTML fragment (a feed entry), one paragraph per block element."""
+    import lxml.etree
     import lxml.html
 
     if "<" not in fragment:
         return fragment.strip()
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    # lxml refuses control characters, NUL and lone surrogates, which no XML text may hold.
+    try:
+        root = lxml.html.fragment_fromstring(_XML_INCOMPATIBLE.sub("", fragment), create_parent="div")
+    except (lxml.etree.ParserError, ValueError, AssertionError):
+        # Not a fragment lxml can hold (a whole document, "<html>" alone ...): the text between the tags.
+        return re.sub(r"[ \t]+", " ", _ANY_TAG.sub(" ", fragment)).strip()
     parts: list[str] = []
     current: list[str] = []
 
@@ -156,7 +165,18 @@ def read_feed(data: bytes | str, source: str) -> Iterator[Article | InputError]:
     """RSS or Atom: one article per entry, from its content (else its summary)."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    if isinstance(data, str):
+        try:
+            data = check_storable(data, source).encode("utf-8")
+        except InputError as exc:
+            yield exc
+            return
+    # A stream, never a string or bytes: feedparser takes those for a URL to fetch or a file name to open.
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except (UnicodeError, ValueError, AssertionError) as exc:  # e.g. "&#xD800;", a reference to no character
+        yield InputError("E107", source=source, reason=exc)
+        return
     if parsed.get("bozo") and not parsed.entries:
         yield InputError("E107", source=source, reason=parsed.get("bozo_exception", "not a feed"))
         return
