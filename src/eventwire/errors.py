@@ -32,6 +32,8 @@ class Errors:
     E112 = "{source}: the text could not be processed ({reason})"
     E113 = "{source}: the file cannot be read ({reason})"
     E114 = "{source}: {chars} characters, over the limit of {limit} (ingest.max_chars)"
+    E115 = "{source}: line {line}: field 'language' must be a language code such as 'en' or 'fr', got {value!r}"
+    E116 = "{source}: the text holds a lone surrogate code point at character {offset}, which is not a character"
     W101 = "{source}: the text is in '{language}', not English: stored without extraction"
     W102 = "{source}: the article has no publication date: roles are not dated and relative dates stay unresolved"
     E201 = "{path}: the store was written by a newer eventwire (schema {found}, this one knows {known})"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from eventwire.config import Config, load_config
 from eventwire.errors import InputError, notice
+from eventwire.ingest.checks import check_article
 from eventwire.ingest.formats import normalize_published
 from eventwire.ingest.sources import iter_articles
 from eventwire.ingest.text import read_text
@@ -67,13 +68,9 @@ class Pipeline:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_model(tuple(self.config.get("model.names")), str(self.config.get("kb.extra") or ""))
+            # spaCy refuses texts over its own limit; ours (ingest.max_chars, E114) is the one users set.
+            self._nlp.max_length = max(self._nlp.max_length, int(self.config.get("ingest.max_chars")) + 1)
         return self._nlp
-
-    def _refusal(self, article: Article) -> InputError | None:
-        limit = int(self.nlp.max_length)
-        if len(article.text) > limit:
-            return InputError("E114", source=article.source, chars=len(article.text), limit=limit)
-        return None
 
     def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         """Parsed Docs, each carrying its Article in `doc._.article`. A refused article (too long) and one
@@ -82,7 +79,7 @@ class Pipeline:
 
         def prepared() -> Iterator[Doc]:
             for article in articles:
-                refused = self._refusal(article)
+                refused = check_article(article, self.config)
                 parse = refused is None and is_english(article)
                 doc = nlp.make_doc(masked_text(article) if parse else "")
                 doc._.article = article

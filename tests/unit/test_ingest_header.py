@@ -101,3 +101,54 @@ def test_header_hyphenated_first_word_is_not_a_dateline() -> None:
     assert find_header(text).boilerplate == []
     spaced = "KABUL - Flights resumed at the airport on Tuesday after a pause, officials said.\n"
     assert [b.kind for b in find_header(spaced).boilerplate or []] == ["dateline"]
+
+
+# Hard-wrapped plain text (~60-70 columns, indented paragraphs), written for these tests.
+WRAPPED = """    The interior minister said on Tuesday that talks with the
+  opposition would resume next week in the capital, after two
+  months of protests over the disputed election results.
+
+    Foreign Minister Amina Haddad met her counterpart Jonas
+  Lindqvist in Geneva on Monday to discuss the border dispute
+  between the two countries, officials said.
+"""
+
+
+def test_header_hard_wrapped_body_lines_are_neither_title_nor_caption() -> None:
+    header = find_header(WRAPPED)
+    assert header.title is None
+    assert header.boilerplate == []
+
+
+def test_header_hard_wrapped_paragraph_broken_before_a_name_stays_body() -> None:
+    text = WRAPPED.split("\n\n")[1]
+    assert find_header(text).boilerplate == []
+
+
+def test_header_title_above_a_hard_wrapped_body_is_still_the_title() -> None:
+    text = "Talks to resume in the capital\n\n" + WRAPPED
+    header = find_header(text)
+    assert header.title == "Talks to resume in the capital"
+    assert [(b.kind, text[b.start:b.end]) for b in header.boilerplate] == [
+        ("title", "Talks to resume in the capital")]
+
+
+def test_header_block_of_title_byline_and_date_is_not_taken_for_wrapped_prose() -> None:
+    text = ("Talks to resume in the capital\nBy Maria Holm\nPublished 14 April 2021\n"
+            "The interior minister said on Tuesday that talks would resume.\n")
+    header = find_header(text)
+    assert (header.title, header.byline, header.published) == (
+        "Talks to resume in the capital", "Maria Holm", "2021-04-14")
+
+
+def test_header_headline_ending_in_a_semicolon_keeps_its_standfirst_apart() -> None:
+    text = ("In the port city, a tense wait;\nResidents hope the strike ends before the winter.\n\n"
+            "Dock workers walked out on Monday over pay, their union said.\n")
+    assert find_header(text).title == "In the port city, a tense wait;"
+
+
+def test_header_first_line_of_two_sentences_is_body_not_title() -> None:
+    text = ("Here is a look at the harvest festival, held on the last Sunday of October. "
+            "In 2020, it is on October 25.Facts:\nFarmers bring about 300 carts of apples.\n")
+    header = find_header(text)
+    assert header.title is None and header.boilerplate == []

@@ -199,3 +199,47 @@ def test_ingest_html_bytes_cyrillic_without_charset_declaration() -> None:
     html = page(paragraphs=[*PARAGRAPHS, sentence]).replace('<meta charset="utf-8">', "")
     article = read_html(html.encode("windows-1251"), "pier-1251.html")
     assert sentence in article.text
+
+
+def test_ingest_html_title_comes_from_the_page_not_from_the_first_body_line() -> None:
+    first = "Ninety years of crossings come to an end on the island"
+    article = read_html(page(title="Ferry pier closed", paragraphs=[first, *PARAGRAPHS]), "pier.html")
+    assert article.title == "Ferry pier closed"
+    assert first in article.text and article.boilerplate == []
+
+
+NAVIGATION = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>'
+              '<li><a href="/politics">Politics</a></li><li><a href="/sport">Sport</a></li>'
+              '<li><a href="/weather">Weather</a></li></ul></nav>')
+COOKIE_WALL = ('<div class="consent"><p>We use cookies to improve your experience on our site. By continuing '
+               'to browse, you agree to our use of cookies.</p><p><a href="/privacy">Privacy policy</a></p>'
+               '<button>Accept</button></div>')
+FOOTER = "<footer><p>© 2019 Lindqvist Harbour News. All rights reserved.</p></footer>"
+
+
+@pytest.mark.parametrize("body", [
+    NAVIGATION + FOOTER,
+    COOKIE_WALL + FOOTER,
+    '<div><a href="/">Home</a> | <a href="/about">About us</a> | <a href="/contact">Contact</a></div>' + FOOTER,
+])
+def test_ingest_html_page_without_an_article_body_is_e106(body: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_html(f"<html><head><title>Harbour News</title></head><body>{body}</body></html>", "menu.html")
+    assert caught.value.code == "E106" and caught.value.fields["source"] == "menu.html"
+
+
+def test_ingest_html_one_sentence_article_between_menus_is_kept() -> None:
+    sentence = ("The harbour council voted on Tuesday to close the old ferry pier after engineers found "
+                "cracks in its pillars.")
+    html = (f"<html><head><title>Pier closed</title></head><body>{NAVIGATION}<article><h1>Pier closed</h1>"
+            f"<p>{sentence}</p></article>{FOOTER}</body></html>")
+    article = read_html(html, "brief.html")
+    assert sentence in article.text
+
+
+def test_ingest_html_short_article_in_a_script_without_spaces_is_kept() -> None:
+    sentence = "港の議会は火曜日、古いフェリー桟橋の柱にひびが見つかったため、桟橋を閉鎖することを決めた。"
+    html = (f"<html><head><title>桟橋閉鎖</title></head><body>{NAVIGATION}<article><p>{sentence}</p></article>"
+            "</body></html>")
+    article = read_html(html, "ja.html")
+    assert sentence in article.text and article.language == "ja"

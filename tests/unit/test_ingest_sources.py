@@ -172,3 +172,53 @@ def test_ingest_urls_are_fetched_with_a_size_cap_and_clear_errors(server: str, t
     codes = [(e.code, e.fields["source"]) for e in _errors(items)]
     assert codes == [("E103", f"{server}/feed#https://example.org/b"), ("E109", f"{server}/huge"),
                      ("E108", f"{server}/gone"), ("E108", "http://127.0.0.1:9/closed")]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c"])
+def test_ingest_jsonl_line_separators_inside_a_string_do_not_split_the_line(separator: str) -> None:
+    first = json.dumps({"text": f"Negotiators met in Doha.{separator}A mediator said so."}, ensure_ascii=False)
+    lines = [first, "{broken", json.dumps({"text": BODY})]
+    items = list(read_jsonl("\n".join(lines), "wire.jsonl"))
+    assert [a.source for a in _articles(items)] == ["wire.jsonl:1", "wire.jsonl:3"]
+    assert _articles(items)[0].text == f"Negotiators met in Doha.{separator}A mediator said so."
+    assert [(e.code, e.fields["line"]) for e in _errors(items)] == [("E104", 2)]
+
+
+def test_ingest_jsonl_crlf_lines_are_numbered_like_lf_lines() -> None:
+    text = "\r\n".join([json.dumps({"text": BODY}), "", "{broken", json.dumps({"text": BODY})]) + "\r\n"
+    items = list(read_jsonl(text, "wire.jsonl"))
+    assert [a.source for a in _articles(items)] == ["wire.jsonl:1", "wire.jsonl:4"]
+    assert [(e.code, e.fields["line"]) for e in _errors(items)] == [("E104", 3)]
+
+
+def test_ingest_jsonl_title_is_not_taken_again_from_the_first_line_of_the_text() -> None:
+    text = ("“We will not give up,” the opposition leader told supporters in Doha\n"
+            "Talks between the government and the opposition resumed in the Qatari capital on Tuesday after a "
+            "pause of two months, a mediator said.\n")
+    (article,) = _articles(list(read_jsonl(json.dumps({"text": text, "title": "Mediators gather"}), "w.jsonl")))
+    assert article.title == "Mediators gather"
+    assert article.boilerplate == []
+    # Without the input's title, the same first line is taken for the title (the header rule).
+    (untitled,) = _articles(list(read_jsonl(json.dumps({"text": text}), "w.jsonl")))
+    assert untitled.title == text.splitlines()[0]
+
+
+def test_ingest_jsonl_first_line_repeating_the_given_title_is_title_furniture() -> None:
+    text = "Ceasefire  talks in Doha\n\nNegotiators met on Tuesday, a mediator said.\n"
+    (article,) = _articles(list(read_jsonl(json.dumps({"text": text, "title": "Ceasefire talks in Doha"}), "w.jsonl")))
+    assert article.title == "Ceasefire talks in Doha"
+    assert [(b.kind, text[b.start:b.end]) for b in article.boilerplate] == [("title", "Ceasefire  talks in Doha")]
+
+
+def test_ingest_jsonl_without_title_still_finds_it_in_the_text() -> None:
+    text = "Ceasefire talks in Doha\n\nNegotiators met on Tuesday, a mediator said.\n"
+    (article,) = _articles(list(read_jsonl(json.dumps({"text": text}), "w.jsonl")))
+    assert article.title == "Ceasefire talks in Doha"
+
+
+def test_ingest_feed_entry_title_is_the_title_and_the_body_keeps_its_first_line() -> None:
+    feed = ("<rss><channel><title>W</title><item><title>Talks resume</title><description>"
+            "Doha meeting\n\nNegotiators met on Tuesday, a mediator said.</description></item></channel></rss>")
+    (article,) = _articles(list(read_feed(feed, "w.rss")))
+    assert article.title == "Talks resume"
+    assert article.text.startswith("Doha meeting") and article.boilerplate == []

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from tests.conftest import PAGE_TEXT
 
-from eventwire.config import Config
+from eventwire.config import Config, load_config
 from eventwire.errors import InputError, ModelMissingError
 from eventwire.ingest.text import read_text
 from eventwire.nlp.loader import installed_model, load_model
@@ -45,14 +47,12 @@ def test_pipeline_missing_model_says_how_to_install() -> None:
     assert "\n" not in info.value.message
 
 
-def test_pipeline_refuses_an_over_long_article_with_e114_and_goes_on(blank_config: Config) -> None:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.max_length = 200
+def test_pipeline_refuses_an_over_long_article_with_e114_and_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "short.toml"
+    path.write_text('[model]\nnames = ["blank:en"]\n[ingest]\nmax_chars = 200\n', encoding="utf-8")
     long = Article(text="Talks resumed in Doha. " * 20, source="long.txt")
     short = Article(text="Talks resumed in Doha.", source="short.txt", published="2021-08-10")
-    results = list(Pipeline(blank_config, nlp=nlp).records([long, short]))
+    results = list(Pipeline(load_config(path)).records([long, short]))
     assert isinstance(results[0], InputError) and results[0].code == "E114"
     assert "long.txt" in results[0].message and "200" in results[0].message
     assert isinstance(results[1], ArticleRecord) and results[1].article.source == "short.txt"

@@ -9,9 +9,11 @@ The cascade, in order:
 1. Lines that are furniture wherever they stand: related links ("Read More: ..."), captions
    ("Caption: ...", "Photo: ..."), promotions and footers (app stores, "Follow us", "Subscribe",
    "Copyright ...", "Advertisement"). Only whole, short lines: prose that mentions an app stays prose.
-2. The header block: the lines before the first line that reads as body prose (a sentence-final
-   mark and at least four words, or at least 25 words). In it the first line is the headline when it
-   does not end with a full stop; "By ..." lines are bylines; "Published ..."/"Updated ..." lines and
+2. The header block: the lines before the first paragraph that reads as body prose (a sentence-final
+   mark and at least four words, two sentences of twelve words or more, or at least 25 words), the lines
+   of hard-wrapped prose joined first (see `_paragraph_runs`), so a body wrapped at ~70 columns is body
+   from its first line. In it the first line is the headline when it does not end with a full stop
+   (unless the input gave the title); "By ..." lines are bylines; "Published ..."/"Updated ..." lines and
    bare dates are publication lines; every other short line there without a sentence-final mark is
    image alt text or a caption.
 3. A news dateline opening the first body paragraph ("KABUL, Aug 15 (Sample Wire) — ").
@@ -20,13 +22,23 @@ The cascade, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from eventwire.types import Article, Boilerplate, BoilerplateKind
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A sentence ending inside a line, the next one starting ("... in November. In 2016 ...").
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
+_LOWER_START = re.compile(r"^[\"'“‘(\[]*[^\W\d_A-Z]", re.UNICODE)
+# A line ending where no headline ends: a comma, a dash or a word that needs what follows.
+_OPEN_END = re.compile(
+    r"(?:[,–—-]|\b(?:the|a|an|of|to|in|on|at|by|for|with|and|or|but|that|which|who|from|as|its|their|his|"
+    r"her|our|into|than|was|were|is|are|has|have|had|said|says|would|will|could|not))\s*$"
+)
 
 _RELATED_STRICT = re.compile(
     r"^\s*(?:read more|read also|also read|see also|related|watch|listen|more|recommended|must read|"
@@ -58,6 +70,14 @@ _PROMO_IMPERATIVE = re.compile(
     r"install|listen on|watch on)\b",
     re.IGNORECASE,
 )
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_SENTENCE_END = re.compile(r"[。！？!?.][」』”’)）]*\s*$")
+# Cookie walls, consent banners and "enable JavaScript" notices: never article prose.
+_CONSENT = re.compile(
+    r"\bcookies?\b|\bconsent\b|privacy (?:policy|settings|preferences)|\bjavascript\b|"
+    r"(?:your|this) browser\b|ad ?blocker|terms of (?:use|service)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^\s*(?:by|written by|reporting by|reported by|words by|author)\s*[:\-–—]?\s+(?P<name>\S.{0,100}?)\s*$",
     re.IGNORECASE,
@@ -84,6 +104,10 @@ _DATELINE = re.compile(
 )
 
 
+# Every character str.splitlines breaks at (form feed and the information separators included).
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     start: int
@@ -103,7 +127,7 @@ def split_lines(text: str) -> list[Line]:
     """Every line of `text` with its offsets (newline characters excluded)."""
     lines, pos = [], 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\u2028\u2029\x85")
+        body = raw.rstrip(_LINE_BREAKS)
         lines.append(Line(pos, pos + len(body), body))
         pos += len(raw)
     return lines
@@ -166,9 +190,85 @@ def _anywhere_kind(line: Line) -> BoilerplateKind | None:
     return None
 
 
-def _reads_as_body(line: Line) -> bool:
-    text = line.stripped
-    return (line.words >= 4 and _SENTENCE_END.search(text) is not None) or line.words >= 25
+def _reads_as_body(text: str) -> bool:
+    """A full sentence (four words or more), two sentences of some length, or a long stretch of words."""
+    words = len(_WORD.findall(text))
+    return ((words >= 4 and _SENTENCE_END.search(text) is not None) or words >= 25
+            or (words >= 12 and _INNER_SENTENCE_END.search(text) is not None))
+
+
+def prose_words(text: str) -> int:
+    """The number of words in the lines of `text` that read as article prose.
+
+    A line counts when it reads as body prose (a sentence of four words or more, or 25 words; in Chinese,
+    Japanese or Thai a sentence of eight characters or more, two characters counting as a word) and is
+    neither page furniture (menus, "Read more" links, promotions, a copyright line) nor a cookie or
+    consent notice. Menus, link lists and footers count nothing: the HTML reader refuses a page whose
+    extracted text has too few such words (no article body, E106).
+    """
+    total = 0
+    for line in split_lines(text):
+        text_i = line.stripped
+        # Scripts written without spaces (Chinese, Japanese, Thai): about two characters a word.
+        unspaced = len(_UNSPACED.findall(text_i)) // 2
+        prose = _reads_as_body(text_i) or (unspaced >= 4 and _CJK_SENTENCE_END.search(text_i) is not None)
+        if prose and _anywhere_kind(line) is None and not _CONSENT.search(line.text):
+            total += max(line.words, unspaced)
+    return total
+
+
+def _breaks_sentence(line: Line, following: Line) -> bool:
+    """True when the line break between `line` and `following` is plainly inside a sentence: the next
+    line starts in lower case, or `line` ends with a comma, a dash or a small word that cannot end a
+    headline ("the", "of", "and" ...)."""
+    text, nxt = line.stripped, following.stripped
+    return bool(text and nxt and not _SENTENCE_END.search(text)
+                and (_LOWER_START.match(nxt) or _OPEN_END.search(text)))
+
+
+def _can_continue(line: Line, following: Line) -> bool:
+    """Whether `following` may carry on `line` at all: not after a full stop, a colon or a semicolon, and
+    never into a byline or a publication line."""
+    text, nxt = line.stripped, following.stripped
+    return bool(text and nxt and not _SENTENCE_END.search(text) and not text.endswith((":", ";"))
+                and not _BYLINE.match(nxt) and not _publication(nxt)[0])
+
+
+def _paragraph_runs(lines: list[Line], skip: set[int]) -> Iterator[list[int]]:
+    """The non-empty lines grouped into runs of hard-wrapped prose (lines in `skip` stand alone), lazily,
+    as only the runs up to the first body paragraph are needed.
+
+    Within a block of consecutive non-empty lines, a break continues the sentence when it plainly does
+    (`_breaks_sentence`); in a block of three lines or more where at least half the breaks plainly do
+    (text wrapped at ~70 columns), every break that `_can_continue` does too ("... met her counterpart
+    Jonas / Lindqvist in Geneva ..."). A headline and its standfirst, or a header of a title, a byline and
+    a date, have no such breaks and stay apart.
+    """
+    for block in _blocks(lines):
+        pairs = list(pairwise(block))
+        plain = [_breaks_sentence(lines[a], lines[b]) for a, b in pairs]
+        wrapped = len(pairs) >= 2 and 2 * sum(plain) >= len(pairs)
+        run = [block[0]]
+        for (a, b), joined in zip(pairs, plain, strict=True):
+            if a not in skip and b not in skip and _can_continue(lines[a], lines[b]) and (joined or wrapped):
+                run.append(b)
+            else:
+                yield run
+                run = [b]
+        yield run
+
+
+def _blocks(lines: list[Line]) -> Iterator[list[int]]:
+    """Indices of the runs of consecutive non-empty lines."""
+    block: list[int] = []
+    for i, line in enumerate(lines):
+        if line.stripped:
+            block.append(i)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _publication(text: str) -> tuple[bool, str | None]:
@@ -182,8 +282,17 @@ def _publication(text: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def find_header(text: str) -> Header:
-    """Title, byline, publication date and furniture spans of a plain-text article."""
+def _same_title(line: str, title: str) -> bool:
+    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
+
+
+def find_header(text: str, *, title: str | None = None) -> Header:
+    """Title, byline, publication date and furniture spans of a plain-text article.
+
+    With a `title` given by the input, the first line is not taken for a title: it is furniture of kind
+    "title" when it repeats that title, a byline or publication line when it reads as one, and otherwise
+    body text (not a caption either: the input said where its title is).
+    """
     lines = split_lines(text)
     spans: list[Boilerplate] = []
     header = Header(boilerplate=spans)
@@ -201,7 +310,10 @@ def find_header(text: str) -> Header:
             mark(i, kind)
 
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
-    body_first = next((i for i in nonempty if i not in marked and _reads_as_body(lines[i])), None)
+    # The body starts with the first paragraph that reads as prose, its lines joined when hard-wrapped.
+    body_first = next((run[0] for run in _paragraph_runs(lines, marked)
+                       if run[0] not in marked and _reads_as_body(" ".join(lines[i].stripped for i in run))),
+                      None)
     if body_first is not None:
         head = [i for i in nonempty if i < body_first]
         published_seen: str | None = None
@@ -220,7 +332,10 @@ def find_header(text: str) -> Header:
                 if when and published_seen is None:
                     published_seen = when
                 mark(i, "dateline")
-            elif n == 0 and line.words <= 30 and not text_i.endswith("."):
+            elif n == 0 and title is not None:
+                if _same_title(text_i, title):
+                    mark(i, "title")
+            elif n == 0 and title is None and line.words <= 30 and not text_i.endswith("."):
                 header.title = text_i
                 mark(i, "title")
             elif line.words <= 20 and not _SENTENCE_END.search(text_i):
@@ -236,7 +351,7 @@ def find_header(text: str) -> Header:
 
 def apply_header(article: Article) -> Article:
     """Fill `article` from its own header lines; fields already set by the reader are kept."""
-    header = find_header(article.text)
+    header = find_header(article.text, title=article.title)
     article.boilerplate = sorted([*article.boilerplate, *(header.boilerplate or [])],
                                  key=lambda b: (b.start, b.end))
     article.title = article.title or header.title

@@ -14,7 +14,10 @@ The cascade, step by step:
 3. Body: trafilatura's main extraction (``bare_extraction``, with the options in
    `TRAFILATURA_OPTIONS`, chosen by measurement with ``benchmarks/articles.py``). When it finds
    nothing, trafilatura's ``baseline`` (embedded JSON-LD article bodies, ``<article>``, the text of
-   the ``<p>`` elements, then the page's whole visible text). When that finds nothing either: E106.
+   the ``<p>`` elements, then the page's whole visible text). When that finds nothing either, or what
+   it finds is not an article (fewer than `MIN_PROSE_WORDS` words in lines that read as prose, menus,
+   link lists, cookie notices and copyright lines not counting: see ``header.prose_words``): E106, so a
+   page of navigation never becomes a record of menu text dated by its copyright line.
    The text keeps the paragraph structure: one block of the extracted body per paragraph, paragraphs
    separated by a blank line (``"\\n\\n"``).
 4. Metadata: title, author (-> ``byline``) and site name (-> ``outlet``) come from trafilatura's
@@ -42,7 +45,9 @@ from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
 from eventwire.errors import InputError
-from eventwire.ingest.text import decode_bytes
+from eventwire.ingest.header import prose_words
+from eventwire.ingest.language import detect_language
+from eventwire.ingest.text import check_storable, decode_bytes
 from eventwire.types import Article
 
 
@@ -64,6 +69,10 @@ TRAFILATURA_OPTIONS: TrafilaturaOptions = {
     "include_comments": False,
     "include_tables": True,
 }
+
+# A page whose extracted text has fewer words of prose than this (see header.prose_words) has no article
+# body: E106. Twelve words is one short sentence; on the peer corpora no real article falls below it.
+MIN_PROSE_WORDS = 12
 
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -144,7 +153,7 @@ def read_html(html: str | bytes, source: str, *, url: str | None = None) -> Arti
     `source` names the input in errors; `url` is the page's address, used as metadata only.
     Raises InputError E102 when bytes cannot be decoded, E106 when no body can be extracted.
     """
-    text_html = html if isinstance(html, str) else decode_html(html, source)
+    text_html = check_storable(html, source) if isinstance(html, str) else decode_html(html, source)
     tree = _parse(text_html)
     if tree is None:
         raise InputError("E106", source=source)
@@ -157,7 +166,8 @@ def read_html(html: str | bytes, source: str, *, url: str | None = None) -> Arti
         # Fallback: JSON-LD articleBody, <article>, the <p> elements, the whole text (on a copy of the tree).
         body, _, _ = trafilatura.baseline(tree)
         text = _paragraphs(body)
-    if not text:
+    if prose_words(text) < MIN_PROSE_WORDS:
+        # Navigation menus, a cookie wall, a copyright footer: no article, and no date to take from them.
         raise InputError("E106", source=source)
 
     if document is None:
@@ -180,4 +190,5 @@ def read_html(html: str | bytes, source: str, *, url: str | None = None) -> Arti
         published_from="html" if published else "none",
         url=url,
         boilerplate=[],
+        language=detect_language(text),
     )

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from eventwire.config import Config, load_config
 from eventwire.errors import InputError
+from eventwire.ingest.checks import check_article
 from eventwire.ingest.formats import normalize_published, read_feed, read_jsonl
 from eventwire.ingest.text import decode_bytes, read_text
 from eventwire.types import Article
@@ -45,10 +46,20 @@ def _kind_by_suffix(path: Path, config: Config) -> str | None:
     return None
 
 
-def read_bytes(data: bytes, source: str, kind: str | None = None, *,
-               url: str | None = None) -> Iterator[Article | InputError]:
-    """Articles from the bytes of one input of the given (or sniffed) kind."""
-    kind = kind or sniff(data)
+def read_bytes(data: bytes, source: str, kind: str | None = None, *, url: str | None = None,
+               config: Config | None = None) -> Iterator[Article | InputError]:
+    """Articles from the bytes of one input of the given (or sniffed) kind.
+
+    Every reader path (files, URLs, standard input; text, HTML, JSON Lines, feeds) goes through here, so
+    every article read passes `check_article`: one refused article is an InputError, the others go on.
+    """
+    config = config or load_config()
+    for item in _read_kind(data, source, kind or sniff(data), url):
+        refused = check_article(item, config) if isinstance(item, Article) else None
+        yield refused or item
+
+
+def _read_kind(data: bytes, source: str, kind: str, url: str | None) -> Iterator[Article | InputError]:
     try:
         if kind == "html":
             from eventwire.ingest.html import read_html
@@ -121,7 +132,7 @@ def _read_path(path: Path, config: Config) -> Iterator[Article | InputError]:
     if not data.strip():
         yield InputError("E103", source=source)
         return
-    yield from read_bytes(data, source, _kind_by_suffix(path, config))
+    yield from read_bytes(data, source, _kind_by_suffix(path, config), config=config)
 
 
 def iter_articles(inputs: Iterable[str], *, published: str | None = None, config: Config | None = None,
@@ -146,7 +157,7 @@ def _read_one(name: str, config: Config, stdin: BinaryIO | None) -> Iterator[Art
         if not data.strip():
             yield InputError("E103", source="<stdin>")
             return
-        yield from read_bytes(data, "<stdin>")
+        yield from read_bytes(data, "<stdin>", config=config)
         return
     if _URL.match(name):
         try:
@@ -155,7 +166,7 @@ def _read_one(name: str, config: Config, stdin: BinaryIO | None) -> Iterator[Art
         except InputError as exc:
             yield exc
             return
-        yield from read_bytes(body, name, _kind_by_content_type(content_type), url=name)
+        yield from read_bytes(body, name, _kind_by_content_type(content_type), url=name, config=config)
         return
     path = Path(name)
     if path.is_dir():

@@ -9,9 +9,11 @@ the user's own file.
 from __future__ import annotations
 
 import codecs
+import re
 
 from eventwire.errors import InputError
 from eventwire.ingest.header import apply_header
+from eventwire.ingest.language import detect_language
 from eventwire.types import Article
 
 _BOMS = (
@@ -22,6 +24,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _looks_binary(text: str) -> bool:
@@ -77,12 +80,28 @@ def _decode(data: bytes, source: str, declared: str | None) -> str:
     return str(best)
 
 
-def read_text(data: bytes | str, source: str, *, published: str | None = None) -> Article:
-    """An Article from plain text: title, byline, date and furniture taken from the header lines."""
-    text = data if isinstance(data, str) else decode_bytes(data, source)
+def check_storable(text: str, source: str) -> str:
+    """`text` unchanged; E116 when it holds a lone surrogate (no encoding, so no store, can hold one).
+
+    Decoded bytes never hold one; a string given by a caller, or a JSON ``"\\ud800"`` escape, can.
+    """
+    match = _SURROGATE.search(text)
+    if match is not None:
+        raise InputError("E116", source=source, offset=match.start())
+    return text
+
+
+def read_text(data: bytes | str, source: str, *, published: str | None = None,
+              title: str | None = None) -> Article:
+    """An Article from plain text: title, byline, date and furniture taken from the header lines.
+
+    A `title` given by the input (a JSON Lines field) is the title: the first line of the body is then
+    not taken for one (nor marked as furniture).
+    """
+    text = check_storable(data, source) if isinstance(data, str) else decode_bytes(data, source)
     if not text.strip():
         raise InputError("E103", source=source)
-    article = Article(text=text, source=source)
+    article = Article(text=text, source=source, title=title or None, language=detect_language(text))
     apply_header(article)
     if published is not None:
         article.published = published
