@@ -21,22 +21,16 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from eventwire import vocab
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Attribution, Modality
 
-SPEECH_VERBS = {"say", "tell", "state", "add", "announce", "report", "claim", "insist", "note", "stress",
-                "explain", "declare", "write", "tweet", "reiterate", "confirm", "acknowledge", "argue", "assert",
-                "contend", "maintain", "emphasize", "emphasise", "mention", "reply", "respond", "comment",
-                "brief", "believe", "think", "feel", "warn", "allege", "caution", "predict", "admit", "suggest",
-                "highlight", "point", "recall", "observe", "remark", "disclose", "reveal", "quote", "cite",
-                "estimate", "signal", "indicate", "hope", "describe", "deny"}
-REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "implore", "plead", "invite",
-                 "want", "wish", "encourage", "push", "beg", "petition"}
+SPEECH_VERBS = vocab.words("speech", role="attribution")
+REQUEST_VERBS = vocab.words("speech", role="request")
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
-_INTENT_WORDS = {"plan", "intend", "expect", "aim", "schedule", "prepare", "set", "decide", "propose",
-                 "due", "poise", "hope", "seek", "mean", "vow", "pledge", "promise", "threaten", "announce",
-                 "intention", "plans", "timetable", "commitment", "deadline", "decision"}
+_INTENT_WORDS = vocab.words("intent", role="future")
+_STATEMENT_NOUNS = vocab.words("statement", role="statement")
 _READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
@@ -202,12 +196,12 @@ def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, To
                 objs = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
                         if g.dep_ == "pobj"]
                 if objs:
-                    from eventwire.extractors.actors import STATEMENT_NOUNS, actors_from
+                    from eventwire.extractors.actors import actors_from
 
                     obj = objs[0]
                     issuer = [g for c in obj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                               for g in a.children if g.dep_ == "pobj"]
-                    if obj.lemma_.lower() in STATEMENT_NOUNS and issuer:
+                    if obj.lemma_.lower() in _STATEMENT_NOUNS and issuer:
                         # "according to a statement issued by the ISPR": the issuer speaks.
                         start, end = child.idx, issuer[0].right_edge.idx + len(issuer[0].right_edge.text)
                         found = actors_from(issuer[0], on)
