@@ -27,8 +27,8 @@ from eventwire.types import Attribution, Modality
 
 SPEECH_VERBS = vocab.words("speech", role="attribution")
 REQUEST_VERBS = vocab.words("speech", role="request")
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "ought"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+_HYPOTHETICAL_AUX = vocab.words("auxiliary", role="hypothetical")
+_FUTURE_AUX = vocab.words("auxiliary", role="future")
 _INTENT_WORDS = vocab.words("intent", role="future")
 _STATEMENT_NOUNS = vocab.words("statement", role="statement")
 _READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}

@@ -66,7 +66,7 @@ _TAIL_CUE = re.compile(
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
 # With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
-INTENT_VERBS = vocab.words("intent", role="report") | vocab.words("speech", role="request")
+INTENT_VERBS = vocab.words("intent", role="report")
 # With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
 STANCE_VERBS = vocab.words("speech", role="stance")
 # With a noun object and a predicate after it, these report a finding or a description ("polls show Trump

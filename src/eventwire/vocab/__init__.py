@@ -10,11 +10,12 @@ or a sector.
 table           roles
 ==============  =======================================================================================
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate
-``intent``      future, plan, report
+``intent``      future, plan, report, schedule
 ``statement``   statement, document
 ``actor``       (sector), title, generic
 ``light``       light, aspectual, carrier, issue
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound
+``auxiliary``   future, hypothetical
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -37,11 +38,12 @@ __all__ = ["ROLES", "Table", "parse_table", "roles", "sector_words", "table", "w
 
 ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate"),
-    "intent": ("future", "plan", "report"),
+    "intent": ("future", "plan", "report", "schedule"),
     "statement": ("statement", "document"),
     "actor": ("title", "generic"),
     "light": ("light", "aspectual", "carrier", "issue"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound"),
+    "auxiliary": ("future", "hypothetical"),
 }
 """Every table and its role columns, in file order."""
 
