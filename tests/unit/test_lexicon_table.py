@@ -59,7 +59,7 @@ def test_lexicon_has_no_duplicate_entries() -> None:
     ("verb", "reach", "deal", "SUPPORT"),        # finalising an agreement (CAMEO 057)
     ("verb", "lift", "blockade", "RETREAT"),     # easing a blockade is done, not promised (0872)
     ("verb", "blockade", "", "COERCE"),          # a blockade restricts movement (191)
-    ("verb", "demolish", "", "ASSAULT"),         # destroying property (1712)
+    ("verb", "loot", "", "ASSAULT"),             # plunder in a conflict destroys property (1712)
     ("verb", "allow", "access", "RETREAT"),      # admitting humanitarian access (0863)
 ])
 def test_lexicon_fixed_rows_follow_the_cameo_table(pos: str, lemma: str, with_word: str, expected: str) -> None:
