@@ -18,6 +18,7 @@ class Errors:
     E004 = "Config key '{key}' must be {expected}, got {value!r}"
     E005 = "{path}: no such knowledge base file"
     E006 = "{path}: the knowledge base file cannot be read ({reason})"
+    E007 = "{path}: vocabulary table is invalid: {reason}"
     E101 = "{source}: no such file or directory"
     E102 = "{source}: the bytes cannot be decoded as text in any detectable encoding ({reason})"
     E103 = "{source}: the input is empty"

@@ -57,7 +57,7 @@ def test_events_light_verb_with_event_noun_is_one_event(pipeline: Pipeline) -> N
 
 def test_events_hyphenated_pair_of_parties_are_both_actors(pipeline: Pipeline) -> None:
     events = code(pipeline, "Qatar hosted the signing of the US-Taliban agreement of February 2020 in Doha.")
-    agreement = one(events, "AGREE")
+    agreement = one(events, "SUPPORT")  # concluding an agreement is SUPPORT (CAMEO 057)
     assert {a.country for a in agreement.actor} == {"USA", "AFG"}
 
 

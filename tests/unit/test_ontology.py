@@ -20,6 +20,7 @@ from eventwire.ontology import (
     plover_type,
     plover_types,
     quad_class,
+    root_quad_class,
     sectors,
 )
 
@@ -29,9 +30,14 @@ EXPECTED_TYPES = (
 )  # fmt: skip
 
 
+# The quad class of each CAMEO root, written out: 01-05 verbal cooperation, 06-08 material cooperation,
+# 09-13 verbal conflict, 14-20 material conflict (protest is done, not said).
+ROOT_QUAD = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3, "11": 3,
+             "12": 3, "13": 3, "14": 4, "15": 4, "16": 4, "17": 4, "18": 4, "19": 4, "20": 4}
+
+
 def _root_rule(code: str) -> int:
-    root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 14 else 4
+    return ROOT_QUAD[code[:2]]
 
 
 def test_ontology_has_all_sixteen_types_in_order() -> None:
@@ -93,6 +99,22 @@ def test_ontology_every_cameo_quad_class_matches_its_root() -> None:
         assert isinstance(entry, CameoCode)
         assert entry.quad_class == _root_rule(code), code
         assert quad_class(code, None) == entry.quad_class
+
+
+@pytest.mark.parametrize("root", sorted(ROOT_QUAD))
+def test_ontology_quad_class_follows_every_cameo_root(root: str) -> None:
+    assert root_quad_class(root) == ROOT_QUAD[root]
+    subcodes = [code for code in cameo_codes() if code.startswith(root)]
+    assert len(subcodes) >= 2, root  # the root and at least one of its codes are in the table
+    for code in subcodes:
+        assert root_quad_class(code) == ROOT_QUAD[root], code
+        assert cameo(code).quad_class == ROOT_QUAD[root], code
+
+
+def test_ontology_protest_is_material_conflict() -> None:
+    assert quad_class("141", None) == 4
+    assert cameo("14").quad_class == 4
+    assert plover_type("PROTEST").quad_class == 4
 
 
 def test_ontology_cameo_codes_are_complete_and_well_formed() -> None:
@@ -229,7 +251,8 @@ def test_ontology_quad_class_prefers_the_code_root() -> None:
     assert quad_class("041", None) == 1
     assert quad_class("0874", None) == 2
     assert quad_class("112", None) == 3
-    assert quad_class("145", "PROTEST") == 3  # root rule wins over the type default (4)
+    assert quad_class("145", "PROTEST") == 4
+    assert quad_class("145", "ACCUSE") == 4  # the root wins over the type default (3)
     assert quad_class("190", None) == 4
     assert quad_class(None, "PROTEST") == 4
     assert quad_class(None, "CONCEDE") == 1

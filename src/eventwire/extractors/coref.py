@@ -37,6 +37,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire import vocab
 from eventwire.extractors.mentions import (
     SECTOR_WORDS,
     STATEMENT_NOUNS,
@@ -47,7 +48,6 @@ from eventwire.extractors.mentions import (
     kb_find,
 )
 from eventwire.extractors.paragraphs import paragraph_breaks, quoted_stretches
-from eventwire.extractors.words import SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor
@@ -56,10 +56,9 @@ _QUOTES = "eventwire.quote_speakers"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
 # Words for a person whatever their office: "the dignitary" may be any official of the country named.
-GENERIC_PERSON = {"official", "officials", "dignitary", "leader", "diplomat", "envoy", "spokesman", "spokeswoman",
-                  "spokesperson", "representative", "minister", "aide", "source", "politician", "lawmaker",
-                  "candidate", "nominee"}
-_ISSUE_VERBS = {"issue", "release", "publish", "put", "send", "make", "post", "write", "sign", "deliver", "give"}
+GENERIC_PERSON = vocab.words("actor", role="generic")
+_ISSUE_VERBS = vocab.words("light", role="issue")
+_SPEECH_VERBS = vocab.words("speech", role="attribution")
 _MALE = {"mr", "mr.", "sir"}
 _FEMALE = {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
@@ -478,7 +477,7 @@ def _reporting_subject(token: Token, res: Resolution) -> Token | None:
         if verb.dep_ == "conj":
             verb = verb.head
             continue
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SPEECH_VERBS:
             return None
         reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         mention = res.by_token.get(reporter.i) if reporter is not None else None

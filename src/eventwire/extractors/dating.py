@@ -31,21 +31,19 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extractors.words import ASPECTUAL_VERBS, LIGHT_VERBS
+from eventwire import vocab
 from eventwire.types import Attribution, EventDate, Timex
 
 # Dependents that can be the event's own time ("met Sunday", "the 2001 invasion", "Sunday's talks").
 _DATE_DEPS = {"npadvmod", "tmod", "obl", "obl:tmod", "nmod:tmod", "advmod", "nummod", "compound", "poss", "amod",
               "appos", "nmod", "attr", "oprd"}
 # Prepositions that bound a time rather than name it: "withdraw before September 11" is no date.
-_BOUNDS = {"before", "until", "till", "since", "after", "prior", "ahead", "pending", "following", "from", "for",
-           "than", "like", "unlike", "beyond", "towards", "toward"}
+_BOUNDS = vocab.words("preposition", role="time_bound")
 _OBJECT_DEPS = {"pobj", "pcomp"}
 # Verbs that carry an event noun without being an event of their own ("the talks began on Monday",
 # "launched an offensive in May").
 # Verbs whose date is their event noun's: the coder's aspectual and light verbs, and a few more.
-_CARRIER_VERBS = ASPECTUAL_VERBS | LIGHT_VERBS | {"come", "follow", "get", "go", "see", "mark", "schedule", "plan",
-                                                  "set"}
+_CARRIER_VERBS = vocab.words("light")
 Precision = Literal["day", "month", "year", "range", "unknown"]
 _ANCHORED = re.compile(r"^\d{3,4}(?:$|-)")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")

@@ -35,7 +35,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire import ontology
+from eventwire import ontology, vocab
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
@@ -48,33 +48,34 @@ from eventwire.extractors.mentions import (
     split_hyphen_pair,
 )
 from eventwire.extractors.modality import (
+    REQUEST_VERBS,
+    SPEECH_VERBS,
     attribution_of,
     is_intent,
     modality_of,
     obligation_of,
 )
 from eventwire.extractors.places import event_location
-from eventwire.extractors.words import ASPECTUAL_VERBS, LIGHT_VERBS, REQUEST_VERBS, SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Attribution, Event, Place, Timex
 from eventwire.types import Span as TextSpan
 
+LIGHT_VERBS = vocab.words("light", role="light")
 # Announced intent turns cooperation into AGREE and conflict into THREATEN (CAMEO 03 and 13).
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 _THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": None}
-_RECIPIENT_PREPS = {"with", "to", "on", "upon", "against", "at", "toward", "towards", "from", "into", "over", "between"}
-_NOUN_RECIPIENT_PREPS = {"of", "on", "against", "with", "to", "from", "into", "over", "toward", "towards", "between"}
+ASPECTUAL_VERBS = vocab.words("light", role="aspectual")
+_RECIPIENT_PREPS = vocab.words("preposition", role="recipient")
+_NOUN_RECIPIENT_PREPS = vocab.words("preposition", role="noun_recipient")
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
-_NOT_RELEASED = {"statement", "report", "video", "document", "figure", "data", "detail", "assessment", "image",
-                 "photo", "list", "footage", "record", "audio", "tape", "result", "finding", "name"}
+_NOT_RELEASED = vocab.words("statement")  # statements and documents: released, never freed
 # Nouns whose infinitive complement is a plan, not merely a noun's content ("plans to complete",
 # "a move to retake"); the infinitive of any other noun ("the ability to fight back", "its claim to
 # support", "the opportunity to address") is no event of its own.
-_PLAN_NOUNS = {"plan", "intention", "decision", "timetable", "deadline", "bid", "attempt", "effort", "move",
-               "order", "push", "drive", "campaign", "operation", "offensive", "strategy", "mission"}
+_PLAN_NOUNS = vocab.words("intent", role="plan")
 _PLACE_NOUNS = {"city", "cities", "town", "village", "base", "airport", "capital", "district", "province",
                 "territory", "area", "region", "control", "power", "border", "crossing", "building", "compound",
                 "ship", "vessel", "tanker", "hill", "port", "airfield", "headquarters", "palace", "checkpoint",

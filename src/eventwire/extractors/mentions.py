@@ -15,53 +15,20 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import vocab
 from eventwire.kb import KBEntry
 from eventwire.nlp.extensions import kb_of
 from eventwire.types import Actor
 
 # Role and group words -> PLOVER sector. The head noun of a mention, or a modifier of it, decides.
-SECTOR_WORDS: dict[str, str] = {}
-for _sector, _words in {
-    "GOV": "government administration president minister dignitary dignitaries premier chancellor cabinet "
-           "ministry secretary official officials governor mayor spokesman spokeswoman spokesperson aide adviser "
-           "advisor authority authorities regime leader leadership king queen emir prince sheikh monarch "
-           "vice-president state department white house kremlin junta",
-    "MIL": "army military troops troop soldier soldiers forces commander general marine marines navy "
-           "air-force airforce defense defence pentagon brigade battalion division coalition colonel admiral "
-           "officer officers paratrooper sailors chief-of-staff coas ispr",
-    # "force" alone is left out: "by force", "use of force" name no actor.
-    "REB": "rebel rebels insurgent insurgents militant militants fighter fighters guerrilla guerrillas separatist "
-           "separatists jihadist jihadists extremist extremists militia militias gunman gunmen terrorist "
-           "terrorists taliban",
-    "COP": "police policeman policemen officer cop cops gendarmerie constable",
-    "JUD": "court judge judges judiciary prosecutor prosecutors tribunal justice",
-    "LEG": "parliament parliamentary lawmaker lawmakers legislator legislators senator senators congress "
-           "congressman congresswoman assembly senate mp mps",
-    "PTY": "party opposition",
-    "SPY": "intelligence spy spies agency",
-    "DIP": "ambassador ambassadors envoy envoys diplomat diplomats embassy consulate consul mission "
-           "representative delegation negotiator negotiators",
-    "BUS": "company companies firm firms business businesses corporation bank banks investor investors",
-    # PLOVER's MED is health care; journalists and media are JRN.
-    "MED": "doctor doctors nurse nurses medic medics hospital hospitals clinic health",
-    "JRN": "journalist journalists reporter reporters newspaper media broadcaster channel",
-    "REL": "cleric clerics imam imams priest priests church mosque bishop pope rabbi",
-    "CVL": "protester protesters demonstrator demonstrators civilian civilians resident residents villager "
-           "villagers student students worker workers activist activists people crowd crowds refugee refugees "
-           "family families citizen citizens",
-}.items():
-    for _word in _words.split():
-        SECTOR_WORDS.setdefault(_word, _sector)
+SECTOR_WORDS: dict[str, str] = vocab.sector_words()
 
 # Nouns that carry words, not acts: "issued a statement condemning ..." is the issuer's act, and
 # "the statement said" speaks for whoever issued it.
-STATEMENT_NOUNS = {"statement", "communique", "communiqué", "message", "letter", "note", "declaration",
-                   "resolution", "report", "press", "release", "memo", "assessment", "post", "tweet", "announcement"}
+STATEMENT_NOUNS = vocab.words("statement", role="statement")
 
 # Words that make a noun a title ("Secretary of State", "Ambassador to the United Nations").
-TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "chief", "head", "spokesman", "spokeswoman",
-               "spokesperson", "envoy", "representative", "commander", "general", "leader", "chairman", "director",
-               "governor", "premier", "chancellor", "king", "emir", "prime"}
+TITLE_WORDS = vocab.words("actor", role="title")
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 
 

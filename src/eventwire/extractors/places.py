@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extractors.words import REQUEST_VERBS, SPEECH_VERBS
+from eventwire import vocab
 from eventwire.kb import normalize
 from eventwire.kb.gazetteer import AREA_WORDS, GazEntry, Gazetteer, gazetteer, km
 from eventwire.nlp.extensions import doc_text, kb_of
@@ -60,8 +60,7 @@ __all__ = ["Mention", "event_location", "find_mentions", "make_place_finder", "r
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Prepositions that put a place next to an event noun or verb, and the narrower set that locates a whole clause.
-_TRIGGER_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "from", "to",
-                  "into", "of", "on", "over", "toward", "towards", "beyond", "along"}
+_TRIGGER_PREPS = vocab.words("preposition", role="trigger_place")
 # Resolution weights: a country's edge over a city of the same name; the weight of the article's country focus.
 COUNTRY_BONUS = 1.0
 SHARE_WEIGHT = 3.0
@@ -70,15 +69,14 @@ CAPITAL_BONUS = 1.0
 LIST_WEIGHT = 1.5
 # A county in our table has a centre, not a boundary: the towns within this distance of it count as inside it.
 COUNTY_RADIUS_KM = 40.0
-_CLAUSE_PREPS = {"in", "at", "near", "outside", "inside", "throughout", "within"}
+_CLAUSE_PREPS = vocab.words("preposition", role="clause_place")
 # Where a PERSON entity that names a place is read as the place: after these prepositions.
-_PLACE_PREPS = {"in", "of", "at", "near", "from", "to", "into", "outside", "around", "across", "toward", "towards"}
+_PLACE_PREPS = vocab.words("preposition", role="place_name")
 # Verbs whose subject, when it is a capital, is its government ("Washington said", "Moscow rejected").
-_ACTOR_VERBS = SPEECH_VERBS | REQUEST_VERBS | {
-    "accuse", "condemn", "reject", "threaten", "agree", "refuse", "welcome", "criticize", "criticise", "recognize",
-    "recognise", "expect", "plan", "decide", "vow", "pledge", "promise", "insist", "blame", "demand", "impose",
-    "sanction", "expel", "recall", "protest", "dismiss", "support", "oppose", "back", "approve", "veto", "seek",
-    "negotiate", "retaliate", "summon", "respond", "react", "hail", "praise", "announce", "order", "send"}
+_ACTOR_VERBS = vocab.words("speech", role="attribution") | vocab.words("speech", role="request") | \
+    vocab.words("speech", role="stance") | vocab.words("intent", role="report") | {
+        "approve", "expel", "hail", "impose", "negotiate", "order", "protest", "react", "recognise", "recognize",
+        "retaliate", "sanction", "send", "summon", "veto"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "attr", "pobj", "prep", "pcomp", "appos", "nsubj",
                "nsubjpass", "npadvmod", "oprd", "ccomp", "parataxis"}
 # "Athens, Ga.", "Paris, TX", "Charleston, W. Va.": a US state's abbreviation after a place and a comma.
@@ -480,7 +478,7 @@ def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = Fal
     return None
 
 
-def _prep_place(head: Token, preps: set[str], by_token: dict[int, Place], depth: int,
+def _prep_place(head: Token, preps: frozenset[str], by_token: dict[int, Place], depth: int,
                 before: int | None = None) -> Place | None:
     """A place that is the object of one of `preps` under `head` (or, with depth 2, under a noun in between);
     with `before`, only prepositions left of that token count."""

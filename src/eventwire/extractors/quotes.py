@@ -46,6 +46,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire import vocab
 from eventwire.extractors.coref import actor_for, set_quote_speakers
 from eventwire.extractors.paragraphs import (
     CLOSE_MARKS,
@@ -56,26 +57,15 @@ from eventwire.extractors.paragraphs import (
     paragraph_of,
     quoted_stretches,
 )
-from eventwire.extractors.words import SPEECH_VERBS
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
 # Verbs that report words, thoughts or findings; with a clause complement they introduce indirect speech.
-CUE_VERBS = SPEECH_VERBS | {
-    "write", "tell", "ask", "answer", "testify", "concede", "show", "find", "indicate", "suggest", "reveal",
-    "report", "know", "expect", "fear", "worry", "agree", "insist", "promise", "vow", "pledge", "swear",
-    "recount", "joke", "boast", "complain", "lament", "urge", "charge", "accuse", "acknowledge", "assure",
-    "contend", "conclude", "doubt", "guess", "imply", "predict", "project", "reckon", "realize", "recognize",
-    "remember", "speculate", "surmise", "understand", "continue", "go", "add",
-    # manner of speaking: "“...,” he shouted", "she wondered aloud whether ..."
-    "exclaim", "shout", "yell", "scream", "cry", "whisper", "mutter", "quip", "retort", "snap", "counter",
-    "proclaim", "chant", "wonder", "muse", "gush", "scoff", "sigh", "rail", "plead", "demand", "assert",
-    "post", "text", "email", "recommend", "propose", "observe", "repeat",
-}
+CUE_VERBS = vocab.words("speech", role="quote_cue")
 # Verbs that only report when they introduce quoted words ("he continued: “...”"), never a clause.
-_QUOTE_ONLY = {"continue", "go"}
+_QUOTE_ONLY = vocab.words("speech", role="quote_only")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -84,21 +74,15 @@ _TAIL_CUE = re.compile(
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
 # With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
-INTENT_VERBS = {"plan", "want", "hope", "seek", "aim", "intend", "vow", "promise", "pledge", "threaten", "refuse",
-                "decline", "agree", "urge", "ask", "call", "encourage", "demand", "expect", "offer", "decide"}
+INTENT_VERBS = vocab.words("intent", role="report")
 # With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
-STANCE_VERBS = {"deny", "criticize", "criticise", "praise", "blame", "endorse", "back", "support", "oppose",
-                "condemn", "welcome", "dismiss", "reject", "question", "defend", "predict", "acknowledge", "admit",
-                "confirm", "announce", "call", "describe", "dispute", "applaud", "slam", "decry", "accuse",
-                "cite", "mention", "discuss", "tout", "blast", "mock", "attack", "favor", "favour", "recommend",
-                "express", "voice"}
+STANCE_VERBS = vocab.words("speech", role="stance")
 # With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
 # ahead", "called him a liar"): the object and its predicate are the content.
-PREDICATE_VERBS = {"show", "call", "label", "dub", "brand", "name", "deem", "declare", "describe", "consider"}
+PREDICATE_VERBS = vocab.words("speech", role="predicate")
 _PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
 # Things issued that say something: "X issued a statement saying ..." reports X's words.
-_ISSUED_NOUNS = {"statement", "message", "letter", "email", "e-mail", "note", "tweet", "post", "release", "speech",
-                 "memo", "video", "ad", "advertisement", "editorial", "remark", "comment", "interview", "op-ed"}
+_ISSUED_NOUNS = vocab.words("statement", role="statement")
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
 

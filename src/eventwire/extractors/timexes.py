@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire import vocab
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Timex
@@ -91,11 +92,11 @@ _SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W"
          "annually": "P1Y", "hourly": "PT1H", "biannual": "P6M"}
 
 # Words of a clause that put what it tells in the future.
-FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "wo", "would", "gonna"}
-_INTENT_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "prepare", "hope", "promise",
-                  "pledge", "vow", "propose", "slate", "poise", "go"}
+# "would" too: the future of a past report ("said talks would resume on Friday").
+FUTURE_WORDS = vocab.words("auxiliary", role="future") | {"would"}
+_INTENT_LEMMAS = vocab.words("intent", role="future") | {"go"}  # "going to meet"
 # A passive of these is about what is still to come ("a hearing has been scheduled for June 3").
-_SCHEDULE_LEMMAS = {"schedule", "plan", "expect", "slate", "set", "due", "timetable", "earmark"}
+_SCHEDULE_LEMMAS = vocab.words("intent", role="schedule")
 # Before a weekday, a month or a date, these make it an end still ahead unless the clause is plainly past.
 _UPCOMING_BOUNDS = {"until", "till", "by"}
 _FUTURE_TEXT = re.compile(r"\b(?:will|shall|would|going to|plans? to|planned|expects?|expected|scheduled|due|"

@@ -21,7 +21,7 @@ To extend the data, edit the files (keep our own wording and record any new sour
 * a new mode: add ``[types.TYPE.modes.NAME]`` with ``definition`` and, if a CAMEO code matches, ``cameo``;
 * a new context or sector: add a ``name = "description"`` line under ``[contexts]`` or ``[sectors]``;
 * a new CAMEO code: add a row to ``cameo.csv``; its quad class must follow the root rule (01-05 -> 1,
-  06-08 -> 2, 09-14 -> 3, 15-20 -> 4) and its type and mode must exist in ``plover.toml``.
+  06-08 -> 2, 09-13 -> 3, 14-20 -> 4) and its type and mode must exist in ``plover.toml``.
 
 ``tests/unit/test_ontology.py`` checks these rules.
 """
@@ -202,7 +202,8 @@ def cameo(code: str) -> CameoCode:
 
 
 def root_quad_class(cameo_code: str) -> int:
-    """The quad class given by a CAMEO code's root: 01-05 -> 1, 06-08 -> 2, 09-14 -> 3, 15-20 -> 4.
+    """The quad class given by a CAMEO code's root: 01-05 verbal cooperation (1), 06-08 material cooperation
+    (2), 09-13 verbal conflict (3), 14-20 material conflict (4). Protest (14) is done, not said: material.
 
     Raises ValueError when ``cameo_code`` is not a CAMEO-shaped code (2-4 digits, root 01-20).
     """
@@ -216,7 +217,7 @@ def root_quad_class(cameo_code: str) -> int:
         return 1
     if root <= 8:
         return 2
-    if root <= 14:
+    if root <= 13:
         return 3
     return 4
 
