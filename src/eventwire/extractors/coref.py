@@ -30,6 +30,7 @@ mention's own text and offsets, and sets `doc._.actors` to the article's distinc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -50,6 +51,7 @@ from eventwire.types import Actor, Event
 
 _CACHE = "eventwire.coref"
 _QUOTES = "eventwire.quote_speakers"
+_BREAKS = "eventwire.paragraph_breaks"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
 # Words for a person whatever their office: "the dignitary" may be any official of the country named.
@@ -84,15 +86,29 @@ class Cluster:
     aliases: set[str] = field(default_factory=set)
     role: str | None = None
     gender: str | None = None
+    # Mentions are only ever added: `best` and `canonical` keep what they found for the first n mentions (and the
+    # role), so that asking again costs nothing, not a pass over a cluster that grows with the article.
+    _best: tuple[int, Mention] | None = field(default=None, repr=False, compare=False)
+    _canonical: tuple[int, str | None, Actor] | None = field(default=None, repr=False, compare=False)
 
     @property
     def best(self) -> Mention:
         """The mention that names the actor best: a named entity known to the knowledge base, the longest."""
         def score(m: Mention) -> tuple[int, int, int, int]:
             return (int(m.entity), int(m.actor.country is not None), len(m.actor.name.split()), -m.head.i)
-        return max(self.mentions, key=score)
+        if self._best is None or self._best[0] != len(self.mentions):
+            # Scores differ in the head's position, so the best of the old best and the new mentions is the best.
+            seen, pool = (self._best[0], [self._best[1]]) if self._best is not None and \
+                self._best[0] < len(self.mentions) else (0, [])
+            self._best = (len(self.mentions), max([*pool, *self.mentions[seen:]], key=score))
+        return self._best[1]
 
     def canonical(self) -> Actor:
+        if self._canonical is None or self._canonical[:2] != (len(self.mentions), self.role):
+            self._canonical = (len(self.mentions), self.role, self._canonical_now())
+        return replace(self._canonical[2])  # a copy, as before: a caller may change what it gets
+
+    def _canonical_now(self) -> Actor:
         best = self.best.actor
         country = best.country or next((m.actor.country for m in self.mentions if m.actor.country), None)
         sector = best.sector or next((m.actor.sector for m in self.mentions if m.actor.sector), None)
@@ -192,21 +208,29 @@ def resolve(doc: Doc) -> Resolution:
     targets = {alias: target for alias, (_title, target) in aliases.items()}
     ordered = [m for m in mentions if m.head.text not in targets] + [m for m in mentions if m.head.text in targets]
     by_head = {m.head.i: m for m in mentions}
+    # Lower-cased name -> (the latest cluster with a mention of that name, the latest with a named entity of it):
+    # looking a name up costs the same however many mentions came before (a scan of them all is quadratic).
+    names: dict[str, tuple[int, int]] = {}
+
+    def join(mention: Mention, cluster: Cluster) -> None:
+        cluster.mentions.append(mention)
+        mention.cluster = cluster.id
+        key = mention.actor.name.lower()
+        latest, latest_entity = names.get(key, (-1, -1))
+        names[key] = (max(latest, cluster.id), max(latest_entity, cluster.id) if mention.entity else latest_entity)
+
     for mention in ordered:
         defined = by_head.get(targets.get(mention.head.text, -1))
         if defined is not None and defined is not mention and defined.cluster >= 0:
-            cluster = clusters[defined.cluster]
-            cluster.mentions.append(mention)
-            mention.cluster = cluster.id
+            join(mention, clusters[defined.cluster])
             continue
-        earlier = _antecedent_cluster(mention, clusters, aliases)
+        earlier = _antecedent_cluster(mention, clusters, aliases, names)
         if earlier is None:
             cluster = Cluster(id=len(clusters))
             clusters.append(cluster)
         else:
             cluster = earlier
-        cluster.mentions.append(mention)
-        mention.cluster = cluster.id
+        join(mention, cluster)
         cluster.words |= _words(mention.actor.text) | _words(mention.actor.name) | _words(mention.actor.role or "")
         cluster.gender = cluster.gender or _gender(mention.head)
         head_ent = entity_of(mention.head)
@@ -270,16 +294,19 @@ def _abbreviations(doc: Doc) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _antecedent_cluster(mention: Mention, clusters: list[Cluster],
-                        aliases: dict[str, tuple[str, int]]) -> Cluster | None:
+def _antecedent_cluster(mention: Mention, clusters: list[Cluster], aliases: dict[str, tuple[str, int]],
+                        names: dict[str, tuple[int, int]]) -> Cluster | None:
+    """The earlier cluster a mention joins; `names`: each lower-cased name's latest cluster, and its latest
+    cluster with a named entity of it (kept by `resolve`)."""
     actor, head = mention.actor, mention.head
     name = actor.name.lower()
     ent = entity_of(head)
     if mention.entity or actor.kind in ("person", "organization"):
-        for cluster in reversed(clusters):
-            for other in cluster.mentions:
-                if other.actor.name.lower() == name and (mention.entity or other.entity or name.split()):
-                    return cluster
+        # The latest cluster with a mention of the same name (a named entity, unless this one is or has a name).
+        latest, latest_entity = names.get(name, (-1, -1))
+        same_name = latest if mention.entity or name.split() else latest_entity
+        if same_name >= 0:
+            return clusters[same_name]
         text = head.text
         for cluster in reversed(clusters):
             if text in cluster.aliases or text.upper() in cluster.aliases:
@@ -438,7 +465,9 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
             sm = res.by_token.get(resolved.i) if resolved is not None else None
         speaker_cluster = sm.cluster if sm is not None else None
     paragraph_floor = _window_start(doc, token)
-    candidates = [m for m in res.mentions if m.head.i < token.i and m.head.idx >= paragraph_floor]
+    # The mentions are in text order: those in the window are a slice (not a scan of the article's mentions).
+    candidates = res.mentions[bisect_left(res.mentions, paragraph_floor, key=lambda m: m.head.idx):
+                              bisect_left(res.mentions, token.i, key=lambda m: m.head.i)]
     if word in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[word]
         persons = [m for m in candidates if _is_person(m, res)]
@@ -493,8 +522,11 @@ def _window_start(doc: Doc, token: Token) -> int:
     """Where the search for an antecedent stops: the start of the paragraph three before the pronoun's."""
     from eventwire.extractors.quotes import paragraph_breaks
 
-    starts = [s for s in paragraph_breaks(doc_text(doc)) if s <= token.idx]
-    return starts[-4] if len(starts) >= 4 else 0
+    breaks = doc.user_data.get(_BREAKS)
+    if breaks is None:  # found once per Doc: this runs for every pronoun
+        breaks = doc.user_data[_BREAKS] = paragraph_breaks(doc_text(doc))
+    before = bisect_right(breaks, token.idx)  # the paragraph starts at or before the pronoun
+    return int(breaks[before - 4]) if before >= 4 else 0
 
 
 def actor_for(head: Token, on: date | None) -> Actor | None:

@@ -17,6 +17,7 @@ Finding (`find_timexes`), in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import partial
 
@@ -94,10 +95,14 @@ def find_timexes(doc: Doc, dct: date | None = None, *, use_entities: bool = True
 
 def _leftover_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
     out: list[Timex] = []
+    # `found` never overlap one another (see `_resolve_overlaps`): sorted, only the one starting last before an
+    # entity's end can overlap it.
+    spans = sorted((t.start, t.end) for t in found)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or not ent.text.strip():
             continue
-        if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
+        before = bisect_left(spans, (ent.end_char, -1)) - 1
+        if before >= 0 and spans[before][1] > ent.start_char:
             continue
         if not _CALENDAR_WORD.search(ent.text):
             continue  # "the hour", "a second consecutive": nothing a date can be read from

@@ -10,6 +10,7 @@ the handler that computes its value (``eventwire.extractors.time.normalise``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -277,12 +278,15 @@ def _candidates(text: str) -> list[_Match]:
 
 def _resolve_overlaps(found: list[_Match]) -> list[_Match]:
     kept: list[_Match] = []
+    # The spans taken never overlap one another: kept sorted, only the one starting last before a candidate's
+    # end can overlap it (a scan of them all per candidate is quadratic in a long article).
     taken: list[tuple[int, int]] = []
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        before = bisect_left(taken, (cand.end, -1)) - 1
+        if before >= 0 and taken[before][1] > cand.start:
             continue
         kept.append(cand)
-        taken.append((cand.start, cand.end))
+        insort(taken, (cand.start, cand.end))
     return sorted(kept, key=lambda c: c.start)
 
 
