@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -52,6 +53,7 @@ from eventwire.types import Actor, Event
 _CACHE = "eventwire.coref"
 _QUOTES = "eventwire.quote_speakers"
 _BREAKS = "eventwire.paragraph_breaks"
+_LEMMAS = "eventwire.tokens_by_lemma"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
 # Words for a person whatever their office: "the dignitary" may be any official of the country named.
@@ -128,6 +130,7 @@ class Resolution:
     clusters: list[Cluster]
     by_token: dict[int, Mention]
     quote_spans: list[tuple[int, int]]
+    quote_ends: list[int] | None = None  # see `_in_quotes`
 
 
 # -- building the clusters ---------------------------------------------------------------------------------
@@ -161,7 +164,12 @@ def _gender(token: Token) -> str | None:
     return None
 
 
-def _in_quotes(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+def _in_quotes(spans: list[tuple[int, int]], pos: int, ends: list[int] | None = None) -> tuple[int, int] | None:
+    """The first span holding `pos`. With `ends` (the spans' ends, given when both starts and ends are in order,
+    as quoted stretches are) the spans holding it are a run found by bisection, not by a scan of them all."""
+    if ends is not None:
+        first = bisect_right(ends, pos)
+        return spans[first] if first < len(spans) and spans[first][0] <= pos else None
     for start, end in spans:
         if start <= pos < end:
             return start, end
@@ -246,7 +254,10 @@ def resolve(doc: Doc) -> Resolution:
         tokens = range(span.start, span.end) if span is not None else [mention.head.i]
         for i in tokens:
             by_token.setdefault(i, mention)
-    result = Resolution(mentions=mentions, clusters=clusters, by_token=by_token, quote_spans=_direct_spans(doc))
+    spans = _direct_spans(doc)
+    in_order = all(a[0] <= b[0] and a[1] <= b[1] for a, b in pairwise(spans))
+    result = Resolution(mentions=mentions, clusters=clusters, by_token=by_token, quote_spans=spans,
+                        quote_ends=[end for _, end in spans] if in_order else None)
     doc.user_data[_CACHE] = result
     return result
 
@@ -418,9 +429,16 @@ def _best_head(token: Token, res: Resolution, depth: int) -> Token:
 def _issuer(token: Token) -> Token | None:
     """Who issued the statement `token` refers back to ("the US Embassy issued a statement ...")."""
     lemma = token.lemma_.lower()
-    for earlier in reversed(token.doc[: token.i]):
-        if earlier.lemma_.lower() != lemma:
-            continue
+    doc = token.doc
+    by_lemma = doc.user_data.get(_LEMMAS)
+    if by_lemma is None:  # the tokens of each lemma, found once per Doc: a walk back over the whole text per
+        by_lemma = {}     # statement noun is quadratic in a long article
+        for t in doc:
+            by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[_LEMMAS] = by_lemma
+    same = by_lemma.get(lemma, [])
+    for i in reversed(same[: bisect_left(same, token.i)]):
+        earlier: Token = doc[i]
         verb = earlier.head
         if earlier.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -450,7 +468,7 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
     if depth > 3:  # a speaker named only by a pronoun inside another quote: stop rather than cycle
         return None
     word = token.lower_
-    quote = _in_quotes(res.quote_spans, token.idx)
+    quote = _in_quotes(res.quote_spans, token.idx, res.quote_ends)
     if word in _SPEAKER_PRONOUNS:
         return _quote_speaker(doc, token.idx)
     if word in ("who", "which", "that", "whom"):
@@ -473,7 +491,7 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
         persons = [m for m in candidates if _is_person(m, res)]
         persons = [m for m in persons if res.clusters[m.cluster].gender in (None, gender)]
         if quote is None:
-            persons = [m for m in persons if _in_quotes(res.quote_spans, m.head.idx) is None]
+            persons = [m for m in persons if _in_quotes(res.quote_spans, m.head.idx, res.quote_ends) is None]
         else:
             persons = [m for m in persons if m.cluster != speaker_cluster]
         subjects = [m for m in persons if m.head.dep_ in ("nsubj", "nsubjpass") or
