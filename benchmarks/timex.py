@@ -62,7 +62,7 @@ except ImportError:  # running from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.errors import InputError  # noqa: E402
-from eventwire.extractors.timexes import dateparser_value  # noqa: E402
+from eventwire.extractors.time.normalise import dateparser_value  # noqa: E402
 from eventwire.pipeline import Pipeline  # noqa: E402
 from eventwire.types import Article  # noqa: E402
 

@@ -11,7 +11,9 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.extractors.dating import date_event, precision_of, token_timexes
-from eventwire.extractors.timexes import TimexFinder, duration, find_timexes, normalise, period_value, tense_at
+from eventwire.extractors.time.component import TimexFinder, find_timexes, normalise
+from eventwire.extractors.time.normalise import duration, period_value
+from eventwire.extractors.time.tense import tense_at
 from eventwire.nlp import register_extensions
 from eventwire.types import Article, Attribution, Event, Span
 

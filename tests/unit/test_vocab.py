@@ -27,12 +27,14 @@ SHARED_AT_MOST = 2
 # Prepositions and quantity words are small closed classes: lists local to one rule overlap by necessity.
 DIFFERENT_CONCEPTS: dict[tuple[str, str], str] = {
     ("events._COLLECTIVE_NOUNS", "actor"): "nouns that count or gather an actor (a group of, a crowd of), not roles",
-    ("events._COLLECTIVE_NOUNS", "timexes._VAGUE_COUNTS"): "counted actors vs vague counts of time units",
+    ("events._COLLECTIVE_NOUNS", "normalise._VAGUE_COUNTS"): "counted actors vs vague counts of time units",
+    ("normalise._TIME_PREPS", "rules._YEAR_PREPS"): "before a clock time vs before a bare year: two timex rules",
+    ("normalise._UPCOMING_BOUNDS", "rules._YEAR_PREPS"): "bounds still ahead vs words before a bare year: two timex rules",
     ("coref._STOP", "preposition"): "function words ignored when comparing names, not argument prepositions",
-    ("coref._STOP", "timexes._TIME_PREPS"): "function words ignored in names vs words before a clock time",
-    ("coref._STOP", "timexes._YEAR_PREPS"): "function words ignored in names vs words before a bare year",
-    ("timexes._TIME_PREPS", "preposition"): "words that make a clock time a date: local to one timex rule",
-    ("timexes._YEAR_PREPS", "preposition"): "words that make a bare year a date: local to one timex rule",
+    ("coref._STOP", "normalise._TIME_PREPS"): "function words ignored in names vs words before a clock time",
+    ("coref._STOP", "rules._YEAR_PREPS"): "function words ignored in names vs words before a bare year",
+    ("normalise._TIME_PREPS", "preposition"): "words that make a clock time a date: local to one timex rule",
+    ("rules._YEAR_PREPS", "preposition"): "words that make a bare year a date: local to one timex rule",
     ("places._ACTOR_VERBS", "light"): "acts a capital's government does (order, send) vs verbs carrying event nouns",
 }
 
@@ -162,7 +164,7 @@ def _parents_of(root: ast.AST, target: ast.AST) -> list[ast.AST]:
 
 def extractor_word_lists() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for path in sorted(EXTRACTORS.glob("*.py")):
+    for path in sorted(EXTRACTORS.rglob("*.py")):
         found.update(word_lists(path.read_text(encoding="utf-8"), path.stem))
     return found
 

@@ -31,8 +31,10 @@ of its cluster, keeping the mention's own text and offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -53,6 +55,8 @@ from eventwire.nlp.stage import Stage
 from eventwire.types import Actor
 
 _QUOTES = "eventwire.quote_speakers"
+_BREAKS = "eventwire.paragraph_breaks"
+_LEMMAS = "eventwire.tokens_by_lemma"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
 # Words for a person whatever their office: "the dignitary" may be any official of the country named.
@@ -86,15 +90,29 @@ class Cluster:
     aliases: set[str] = field(default_factory=set)
     role: str | None = None
     gender: str | None = None
+    # Mentions are only ever added: `best` and `canonical` keep what they found for the first n mentions (and the
+    # role), so that asking again costs nothing, not a pass over a cluster that grows with the article.
+    _best: tuple[int, Mention] | None = field(default=None, repr=False, compare=False)
+    _canonical: tuple[int, str | None, Actor] | None = field(default=None, repr=False, compare=False)
 
     @property
     def best(self) -> Mention:
         """The mention that names the actor best: a named entity known to the knowledge base, the longest."""
         def score(m: Mention) -> tuple[int, int, int, int]:
             return (int(m.entity), int(m.actor.country is not None), len(m.actor.name.split()), -m.head.i)
-        return max(self.mentions, key=score)
+        if self._best is None or self._best[0] != len(self.mentions):
+            # Scores differ in the head's position, so the best of the old best and the new mentions is the best.
+            seen, pool = (self._best[0], [self._best[1]]) if self._best is not None and \
+                self._best[0] < len(self.mentions) else (0, [])
+            self._best = (len(self.mentions), max([*pool, *self.mentions[seen:]], key=score))
+        return self._best[1]
 
     def canonical(self) -> Actor:
+        if self._canonical is None or self._canonical[:2] != (len(self.mentions), self.role):
+            self._canonical = (len(self.mentions), self.role, self._canonical_now())
+        return replace(self._canonical[2])  # a copy, as before: a caller may change what it gets
+
+    def _canonical_now(self) -> Actor:
         best = self.best.actor
         country = best.country or next((m.actor.country for m in self.mentions if m.actor.country), None)
         sector = best.sector or next((m.actor.sector for m in self.mentions if m.actor.sector), None)
@@ -114,6 +132,7 @@ class Resolution:
     clusters: list[Cluster]
     by_token: dict[int, Mention]
     quote_spans: list[tuple[int, int]]
+    quote_ends: list[int] | None = None  # see `_in_quotes`
 
 
 # -- building the clusters ---------------------------------------------------------------------------------
@@ -147,7 +166,12 @@ def _gender(token: Token) -> str | None:
     return None
 
 
-def _in_quotes(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+def _in_quotes(spans: list[tuple[int, int]], pos: int, ends: list[int] | None = None) -> tuple[int, int] | None:
+    """The first span holding `pos`. With `ends` (the spans' ends, given when both starts and ends are in order,
+    as quoted stretches are) the spans holding it are a run found by bisection, not by a scan of them all."""
+    if ends is not None:
+        first = bisect_right(ends, pos)
+        return spans[first] if first < len(spans) and spans[first][0] <= pos else None
     for start, end in spans:
         if start <= pos < end:
             return start, end
@@ -193,21 +217,29 @@ def resolve(doc: Doc) -> Resolution:
     targets = {alias: target for alias, (_title, target) in aliases.items()}
     ordered = [m for m in mentions if m.head.text not in targets] + [m for m in mentions if m.head.text in targets]
     by_head = {m.head.i: m for m in mentions}
+    # Lower-cased name -> (the latest cluster with a mention of that name, the latest with a named entity of it):
+    # looking a name up costs the same however many mentions came before (a scan of them all is quadratic).
+    names: dict[str, tuple[int, int]] = {}
+
+    def join(mention: Mention, cluster: Cluster) -> None:
+        cluster.mentions.append(mention)
+        mention.cluster = cluster.id
+        key = mention.actor.name.lower()
+        latest, latest_entity = names.get(key, (-1, -1))
+        names[key] = (max(latest, cluster.id), max(latest_entity, cluster.id) if mention.entity else latest_entity)
+
     for mention in ordered:
         defined = by_head.get(targets.get(mention.head.text, -1))
         if defined is not None and defined is not mention and defined.cluster >= 0:
-            cluster = clusters[defined.cluster]
-            cluster.mentions.append(mention)
-            mention.cluster = cluster.id
+            join(mention, clusters[defined.cluster])
             continue
-        earlier = _antecedent_cluster(mention, clusters, aliases)
+        earlier = _antecedent_cluster(mention, clusters, aliases, names)
         if earlier is None:
             cluster = Cluster(id=len(clusters))
             clusters.append(cluster)
         else:
             cluster = earlier
-        cluster.mentions.append(mention)
-        mention.cluster = cluster.id
+        join(mention, cluster)
         cluster.words |= _words(mention.actor.text) | _words(mention.actor.name) | _words(mention.actor.role or "")
         cluster.gender = cluster.gender or _gender(mention.head)
         head_ent = entity_of(mention.head)
@@ -223,7 +255,10 @@ def resolve(doc: Doc) -> Resolution:
         tokens = range(span.start, span.end) if span is not None else [mention.head.i]
         for i in tokens:
             by_token.setdefault(i, mention)
-    result = Resolution(mentions=mentions, clusters=clusters, by_token=by_token, quote_spans=_direct_spans(doc))
+    spans = _direct_spans(doc)
+    in_order = all(a[0] <= b[0] and a[1] <= b[1] for a, b in pairwise(spans))
+    result = Resolution(mentions=mentions, clusters=clusters, by_token=by_token, quote_spans=spans,
+                        quote_ends=[end for _, end in spans] if in_order else None)
     doc._.coref = result
     return result
 
@@ -271,16 +306,19 @@ def _abbreviations(doc: Doc) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _antecedent_cluster(mention: Mention, clusters: list[Cluster],
-                        aliases: dict[str, tuple[str, int]]) -> Cluster | None:
+def _antecedent_cluster(mention: Mention, clusters: list[Cluster], aliases: dict[str, tuple[str, int]],
+                        names: dict[str, tuple[int, int]]) -> Cluster | None:
+    """The earlier cluster a mention joins; `names`: each lower-cased name's latest cluster, and its latest
+    cluster with a named entity of it (kept by `resolve`)."""
     actor, head = mention.actor, mention.head
     name = actor.name.lower()
     ent = entity_of(head)
     if mention.entity or actor.kind in ("person", "organization"):
-        for cluster in reversed(clusters):
-            for other in cluster.mentions:
-                if other.actor.name.lower() == name and (mention.entity or other.entity or name.split()):
-                    return cluster
+        # The latest cluster with a mention of the same name (a named entity, unless this one is or has a name).
+        latest, latest_entity = names.get(name, (-1, -1))
+        same_name = latest if mention.entity or name.split() else latest_entity
+        if same_name >= 0:
+            return clusters[same_name]
         text = head.text
         for cluster in reversed(clusters):
             if text in cluster.aliases or text.upper() in cluster.aliases:
@@ -392,9 +430,16 @@ def _best_head(token: Token, res: Resolution, depth: int) -> Token:
 def _issuer(token: Token) -> Token | None:
     """Who issued the statement `token` refers back to ("the US Embassy issued a statement ...")."""
     lemma = token.lemma_.lower()
-    for earlier in reversed(token.doc[: token.i]):
-        if earlier.lemma_.lower() != lemma:
-            continue
+    doc = token.doc
+    by_lemma = doc.user_data.get(_LEMMAS)
+    if by_lemma is None:  # the tokens of each lemma, found once per Doc: a walk back over the whole text per
+        by_lemma = {}     # statement noun is quadratic in a long article
+        for t in doc:
+            by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[_LEMMAS] = by_lemma
+    same = by_lemma.get(lemma, [])
+    for i in reversed(same[: bisect_left(same, token.i)]):
+        earlier: Token = doc[i]
         verb = earlier.head
         if earlier.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -424,7 +469,7 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
     if depth > 3:  # a speaker named only by a pronoun inside another quote: stop rather than cycle
         return None
     word = token.lower_
-    quote = _in_quotes(res.quote_spans, token.idx)
+    quote = _in_quotes(res.quote_spans, token.idx, res.quote_ends)
     if word in _SPEAKER_PRONOUNS:
         return _quote_speaker(doc, token.idx)
     if word in ("who", "which", "that", "whom"):
@@ -439,13 +484,15 @@ def _pronoun_antecedent(token: Token, res: Resolution, depth: int = 0) -> Token 
             sm = res.by_token.get(resolved.i) if resolved is not None else None
         speaker_cluster = sm.cluster if sm is not None else None
     paragraph_floor = _window_start(doc, token)
-    candidates = [m for m in res.mentions if m.head.i < token.i and m.head.idx >= paragraph_floor]
+    # The mentions are in text order: those in the window are a slice (not a scan of the article's mentions).
+    candidates = res.mentions[bisect_left(res.mentions, paragraph_floor, key=lambda m: m.head.idx):
+                              bisect_left(res.mentions, token.i, key=lambda m: m.head.i)]
     if word in _PRONOUN_GENDER:
         gender = _PRONOUN_GENDER[word]
         persons = [m for m in candidates if _is_person(m, res)]
         persons = [m for m in persons if res.clusters[m.cluster].gender in (None, gender)]
         if quote is None:
-            persons = [m for m in persons if _in_quotes(res.quote_spans, m.head.idx) is None]
+            persons = [m for m in persons if _in_quotes(res.quote_spans, m.head.idx, res.quote_ends) is None]
         else:
             persons = [m for m in persons if m.cluster != speaker_cluster]
         subjects = [m for m in persons if m.head.dep_ in ("nsubj", "nsubjpass") or
@@ -490,8 +537,11 @@ def _reporting_subject(token: Token, res: Resolution) -> Token | None:
 
 def _window_start(doc: Doc, token: Token) -> int:
     """Where the search for an antecedent stops: the start of the paragraph three before the pronoun's."""
-    starts = [s for s in paragraph_breaks(doc_text(doc)) if s <= token.idx]
-    return starts[-4] if len(starts) >= 4 else 0
+    breaks = doc.user_data.get(_BREAKS)
+    if breaks is None:  # found once per Doc: this runs for every pronoun
+        breaks = doc.user_data[_BREAKS] = paragraph_breaks(doc_text(doc))
+    before = bisect_right(breaks, token.idx)  # the paragraph starts at or before the pronoun
+    return int(breaks[before - 4]) if before >= 4 else 0
 
 
 def actor_for(head: Token, on: date | None) -> Actor | None:

@@ -29,8 +29,10 @@ stage changes it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -55,10 +57,10 @@ from eventwire.extractors.modality import (
     modality_of,
     obligation_of,
 )
-from eventwire.extractors.places import event_location
+from eventwire.extractors.places import Locator
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.types import Actor, Attribution, Event, Place, Timex
+from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
 LIGHT_VERBS = vocab.words("light", role="light")
@@ -91,7 +93,7 @@ class _Scene:
     on: date | None
     published: str | None
     timexes: dict[int, Timex]
-    places: list[Place]
+    places: Locator
 
 
 @dataclass
@@ -524,7 +526,8 @@ class EventCoder(Stage):
         article = doc._.article
         published = getattr(article, "published", None) if article is not None else None
         scene = _Scene(on=published_date(doc), published=published,
-                       timexes=token_timexes(doc, list(doc._.timexes or [])), places=list(doc._.places or []))
+                       timexes=token_timexes(doc, list(doc._.timexes or [])),
+                       places=Locator(doc, list(doc._.places or [])))
         events: list[Event] = []
         for sent in doc.sents:
             if not sent.text.strip():
@@ -587,7 +590,7 @@ class EventCoder(Stage):
             trigger=TextSpan(doc_text(doc)[start:end], start, end),
             sentence=_trimmed(doc, sent),
             date=date_event(doc, (start, end), attribution, scene.timexes, scene.published),
-            location=event_location(doc, start, end, quad in (1, 3), scene.places),
+            location=scene.places.locate(start, end, quad in (1, 3)),
             modality=modality, attribution=attribution,
             confidence=round(min(confidence, 0.95), 2),
         )
@@ -610,9 +613,25 @@ def _trimmed(doc: Doc, sent: Span) -> TextSpan:
     return TextSpan(doc_text(doc)[start:end], start, end)
 
 
+_QUOTE_INDEX = "eventwire.quote_index"
+
+
 def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
     """An event inside a quotation is attributed to the quote's speaker (doc._.quotes, when quoted)."""
-    for quote in doc._.quotes or []:
+    quotes = doc._.quotes or []
+    # The quotes come in text order, none longer than `longest`: those that can hold the event start between
+    # end - longest and start, found by bisection (once per Doc) rather than by a scan of them all per event.
+    index = doc.user_data.get(_QUOTE_INDEX)
+    if index is None or index[0] is not quotes:
+        by_start = [q.content.start for q in quotes]
+        longest = max((q.content.end - q.content.start for q in quotes), default=0)
+        index = (quotes, by_start if all(a <= b for a, b in pairwise(by_start)) else None, longest)
+        doc.user_data[_QUOTE_INDEX] = index
+    _, starts, longest = index
+    near = range(bisect_left(starts, end - longest), bisect_right(starts, start)) if starts is not None else \
+        range(len(quotes))
+    for i in near:
+        quote = quotes[i]
         if quote.content.start <= start and end <= quote.content.end and quote.speaker is not None:
             cue = quote.speaker_span or quote.cue or quote.content
             return Attribution(text=cue.text, start=cue.start, end=cue.end, source=quote.speaker)

@@ -8,9 +8,12 @@ finds every stretch between quotation marks; the quote finder and the mention cl
 from __future__ import annotations
 
 import re
+from typing import cast
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from eventwire.nlp.extensions import doc_text
 
@@ -97,9 +100,13 @@ def set_paragraph_starts(doc: Doc) -> Doc:
     The parser otherwise glues a closing quotation to the next paragraph's first words.
     """
     starts = set(paragraph_breaks(doc_text(doc))[1:])
+    # Set through an array: the token attribute asks spaCy whether the Doc is parsed, a walk over all its tokens,
+    # at every paragraph (quadratic in a long article).
+    marks = cast("Ints2d", doc.to_array([SENT_START]).reshape((len(doc), 1)))
     for token in doc[1:]:
         if token.idx in starts and not token.is_space:
-            token.is_sent_start = True
+            marks[token.i, 0] = 1
+    doc.from_array([SENT_START], marks)
     return doc
 
 

@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -67,6 +69,8 @@ SHARE_WEIGHT = 3.0
 CAPITAL_BONUS = 1.0
 # The weight of each listed neighbour of the same kind ("Michigan, Oregon and Ohio").
 LIST_WEIGHT = 1.5
+# A town with another of the article's places within this distance gets a bonus.
+NEAR_KM = 300.0
 # A county in our table has a centre, not a boundary: the towns within this distance of it count as inside it.
 COUNTY_RADIUS_KM = 40.0
 _CLAUSE_PREPS = vocab.words("preposition", role="clause_place")
@@ -102,13 +106,23 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """The toponyms of `doc` (steps 1 and 2 of the module docstring), in text order, not overlapping."""
     gaz = gaz or gazetteer()
     found: list[Mention] = []
+    # The spans taken and the blocked entities never overlap one another, so each is kept sorted and only the
+    # span starting last before a candidate's end can overlap it (a scan of all of them per candidate is
+    # quadratic in a long article).
     taken: list[tuple[int, int]] = []
-    blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "NORP", "WORK_OF_ART")]
+    blocked = sorted((ent.start_char, ent.end_char) for ent in doc.ents
+                     if ent.label_ in ("ORG", "NORP", "WORK_OF_ART"))
+    blocked_starts = [s for s, _ in blocked]
+
+    def overlaps_blocked(start: int, end: int) -> bool:
+        i = bisect_left(blocked_starts, end) - 1
+        return i >= 0 and blocked[i][1] > start
 
     def add(span: Span, text: str, start: int, end: int, label: str = "") -> None:
-        if any(s < end and start < e for s, e in taken) or not text.strip():
+        i = bisect_left(taken, (end, -1)) - 1
+        if (i >= 0 and taken[i][1] > start) or not text.strip():
             return
-        taken.append((start, end))
+        insort(taken, (start, end))
         found.append(Mention(text, start, end, span.root, label))
 
     for ent in doc.ents:
@@ -124,15 +138,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                 token.head.lower_ in _PLACE_PREPS:
             span = doc[min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]):
                        token.i + 1]
-            if not any(s < span.end_char and span.start_char < e for s, e in blocked) and \
+            if not overlaps_blocked(span.start_char, span.end_char) and \
                     kb_of(doc).lookup(span.text) is None and \
                     any(gaz.is_exact(span.text, c) for c in gaz.candidates(span.text)):
                 add(span, span.text, span.start_char, span.end_char)
     kb = kb_of(doc)
-    for start, end, entry in kb.find_in(doc_text(doc)):
-        if entry.kind != "country" or any(s <= start and end <= e for s, e in blocked):
+    whole = doc_text(doc)
+    for start, end, entry in kb.find_in(whole):
+        within = bisect_right(blocked_starts, start) - 1
+        if entry.kind != "country" or (within >= 0 and end <= blocked[within][1]):
             continue
-        text = doc_text(doc)[start:end]
+        text = whole[start:end]
         if not any(gaz.is_exact(text, c) for c in gaz.candidates(text)):
             continue  # a demonym ("Afghan") or a building ("White House"): not a place
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -186,12 +202,17 @@ def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | No
     """Places for the mentions that have a gazetteer candidate, chosen in context (step 3 of the module docstring)."""
     gaz = gaz or gazetteer()
     options = [_options(m, gaz, doc_text) for m in mentions]
-    chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, doc_text, mentions, []) for m, opts in
-                                     zip(mentions, options, strict=True)]
+    # What does not change between passes is found once: each mention's qualifier (the place after it and a
+    # comma), so that no pass scans all mentions for each one.
+    ordered = all(a.start <= b.start for a, b in pairwise(mentions))
+    qualifiers = [_qualifier(m, _following(index, mentions, doc_text, ordered), doc_text, gaz)
+                  for index, m in enumerate(mentions)]
+    chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, q, []) for m, opts, q in
+                                     zip(mentions, options, qualifiers, strict=True)]
     for _ in range(2):
         context = _Context.of(mentions, chosen)
-        chosen = [_best(m, opts, gaz, context, doc_text, mentions, chosen) for m, opts in
-                  zip(mentions, options, strict=True)]
+        chosen = [_best(m, opts, gaz, context, q, _list_kinds(index, mentions, chosen, doc_text))
+                  for index, (m, opts, q) in enumerate(zip(mentions, options, qualifiers, strict=True))]
     context = _Context.of(mentions, chosen)
     places: list[Place] = []
     for mention, entry in zip(mentions, chosen, strict=True):
@@ -225,6 +246,17 @@ class _Context:
     countries: Counter[str]
     admins: dict[str, tuple[str, str]]  # normalised name -> (country, first-level area code) of its resolution
     points: dict[str, tuple[float, float]]  # normalised name -> coordinates of its first-pass resolution
+    # Derived once, so that scoring a candidate costs the same however many places the article names: the
+    # number of country votes, the names per first-level area, and the points by cube of NEAR_KM on a side.
+    total: int = 0
+    areas: Counter[tuple[str, str]] = field(default_factory=Counter)
+    grid: dict[tuple[int, int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.countries.values())
+        self.areas = Counter(self.admins.values())
+        for name, (lat, lon) in self.points.items():
+            self.grid.setdefault(_cube(lat, lon), []).append((name, lat, lon))
 
     @classmethod
     def of(cls, mentions: list[Mention], chosen: list[GazEntry | None]) -> _Context:
@@ -247,17 +279,34 @@ class _Context:
 
     def same_area(self, entry: GazEntry, key: str) -> int:
         """How many of the article's other place names resolved inside the candidate's first-level area."""
+        if not entry.country or not entry.admin1_code:
+            return 0
         area = (entry.country, entry.admin1_code)
-        return sum(1 for name, other in self.admins.items() if name != key and other == area)
+        return self.areas[area] - (1 if self.admins.get(key) == area else 0)
+
+    def near(self, lat: float, lon: float, key: str) -> bool:
+        """Whether another place name of the article (not `key`) resolved within NEAR_KM of the point. A point
+        that near lies in the same cube or a neighbouring one (a chord is never longer than its arc)."""
+        x, y, z = _cube(lat, lon)
+        return any(name != key and km(lat, lon, other_lat, other_lon) < NEAR_KM
+                   for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
+                   for name, other_lat, other_lon in self.grid.get((x + dx, y + dy, z + dz), ()))
 
 
-def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _Context | None, text: str,
-          mentions: list[Mention], chosen: list[GazEntry | None]) -> GazEntry | None:
+def _cube(lat: float, lon: float) -> tuple[int, int, int]:
+    """The cube of NEAR_KM on a side holding a point of the Earth's surface (in kilometres from its centre)."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    return (math.floor(6371.0 * math.cos(phi) * math.cos(lam) / NEAR_KM),
+            math.floor(6371.0 * math.cos(phi) * math.sin(lam) / NEAR_KM),
+            math.floor(6371.0 * math.sin(phi) / NEAR_KM))
+
+
+def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _Context | None,
+          qualifier: list[GazEntry] | None, kinds: list[str]) -> GazEntry | None:
+    """The best-scoring candidate; `qualifier` is what `_qualifier` found, `kinds` what `_list_kinds` did."""
     if not options:
         return None
-    qualifier = _qualifier(mention, mentions, chosen, text, gaz)
     key = normalize(mention.text)
-    kinds = _list_kinds(mention, mentions, chosen, text) if chosen else []
     best, best_score = None, -math.inf
     for entry in options:
         score = math.log10(entry.population + 10)
@@ -290,11 +339,10 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*")
 
 
-def _list_kinds(mention: Mention, mentions: list[Mention], chosen: list[GazEntry | None], text: str) -> list[str]:
-    """The resolved kinds (city, admin1, country) of the places listed right before and after this one, joined by a
-    comma, "and" or "or"; a "city, state" pair is a qualifier, not a list, and is left out."""
-    index = next((i for i, m in enumerate(mentions) if m is mention), -1)
-    own = chosen[index] if index >= 0 else None
+def _list_kinds(index: int, mentions: list[Mention], chosen: list[GazEntry | None], text: str) -> list[str]:
+    """The resolved kinds (city, admin1, country) of the places listed right before and after mention `index`,
+    joined by a comma, "and" or "or"; a "city, state" pair is a qualifier, not a list, and is left out."""
+    own = chosen[index] if chosen else None
     kinds: list[str] = []
     for other in (index - 1, index + 1):
         neighbour = chosen[other] if 0 <= other < len(mentions) else None
@@ -318,7 +366,7 @@ def _supported(entry: GazEntry, context: _Context) -> bool:
 
 def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
     score = 0.0
-    total = sum(context.countries.values()) - (1 if entry.country in context.countries else 0)
+    total = context.total - (1 if entry.country in context.countries else 0)
     if entry.country and total > 0:
         # The share of the article's other places in the candidate's country (its own vote left out).
         share = (context.countries[entry.country] - 1 if context.countries[entry.country] else 0) / total
@@ -326,23 +374,43 @@ def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
     if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
         # Other places in the same first-level area: evidence for a town there, and for the area itself.
         score += 1.0 * min(context.same_area(entry, key), 2)
-    if entry.lat is not None and entry.lon is not None and entry.feature == "city":
-        near = [km(entry.lat, entry.lon, lat, lon) for name, (lat, lon) in context.points.items() if name != key]
-        if near and min(near) < 300:
-            score += 1.5
+    if entry.lat is not None and entry.lon is not None and entry.feature == "city" and \
+            context.near(entry.lat, entry.lon, key):
+        score += 1.5
     return score
 
 
-def _qualifier(mention: Mention, mentions: list[Mention], chosen: list[GazEntry | None], text: str,
-               gaz: Gazetteer) -> list[GazEntry] | None:
-    """The candidates of a place written right after this one and a comma ("Alexandria, Louisiana"), or of a US
-    state's postal or AP abbreviation there ("Athens, Ga.", "Paris, TX")."""
+_COMMA_GAP = re.compile(r"(\s*),\s*")
+
+
+def _following(index: int, mentions: list[Mention], text: str, ordered: bool) -> Mention | None:
+    """The first mention (in list order) written right after mention `index` and a comma, if any; `ordered`: the
+    mentions are sorted by start."""
+    mention = mentions[index]
+    gap = _COMMA_GAP.match(text, mention.end)
+    if gap is None:
+        return None
+    # The gap is "whitespace, a comma, whitespace": a mention there starts after the comma and by the gap's end.
+    # In text order (find_places sorts them) the search starts at the next mention and stops past the gap, so
+    # that a long article costs no scan of all its mentions per mention; out of order, all are looked at.
+    lo, hi = gap.end(1) + 1, gap.end()
+    for i in range(index + 1 if ordered else 0, len(mentions)):
+        other = mentions[i]
+        if lo <= other.start <= hi:
+            return other
+        if ordered and other.start > hi:
+            break
+    return None
+
+
+def _qualifier(mention: Mention, following: Mention | None, text: str, gaz: Gazetteer) -> list[GazEntry] | None:
+    """The candidates of a place written right after this one and a comma (`following`: "Alexandria, Louisiana"),
+    or of a US state's postal or AP abbreviation there ("Athens, Ga.", "Paris, TX")."""
     match = _STATE_ABBREVIATION.match(text, mention.end)
     if match is not None and (state := gaz.state_abbreviation(match.group(1))) is not None:
         return [state]
-    for other in mentions:
-        if other.start > mention.end and re.fullmatch(r"\s*,\s*", text[mention.end:other.start]):
-            return [c for c in gaz.candidates(other.text) if c.feature in ("country", "admin1", "admin2")]
+    if following is not None:
+        return [c for c in gaz.candidates(following.text) if c.feature in ("country", "admin1", "admin2")]
     return None
 
 
@@ -426,13 +494,36 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
 
 def event_location(doc: Doc, trigger_start: int, trigger_end: int, verbal: bool, places: list[Place]) -> Place | None:
     """Where the event whose trigger is [trigger_start, trigger_end) happened (see the module docstring), or None.
-    `verbal`: a verbal act (quad class 1 or 3), which happens where it is spoken."""
+    `verbal`: a verbal act (quad class 1 or 3), which happens where it is spoken. For many events of one article,
+    build the `Locator` once instead."""
+    return Locator(doc, places).locate(trigger_start, trigger_end, verbal)
+
+
+def _places_by_token(doc: Doc, places: list[Place]) -> dict[int, Place]:
     by_token: dict[int, Place] = {}
     for place in places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None:
             for token in span:
                 by_token.setdefault(token.i, place)
+    return by_token
+
+
+class Locator:
+    """`event_location` for every event of one article: the places by token and the dateline's place are found
+    once per article, not once per event."""
+
+    def __init__(self, doc: Doc, places: list[Place]) -> None:
+        self.doc = doc
+        self.by_token = _places_by_token(doc, places)
+        self.dateline = _dateline_place(doc, places)
+
+    def locate(self, trigger_start: int, trigger_end: int, verbal: bool) -> Place | None:
+        return _located(self.doc, trigger_start, trigger_end, verbal, self.by_token, self.dateline)
+
+
+def _located(doc: Doc, trigger_start: int, trigger_end: int, verbal: bool, by_token: dict[int, Place],
+             dateline: Place | None) -> Place | None:
     trigger = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     if trigger is not None and by_token:
         # A verbal act (a demand, an accusation) happens where it is spoken, so its place may be the
@@ -440,7 +531,7 @@ def event_location(doc: Doc, trigger_start: int, trigger_end: int, verbal: bool,
         found = _trigger_place(trigger, by_token, verbal=verbal)
         if found is not None:
             return found
-    return _dateline_place(doc, places)
+    return dateline
 
 
 def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = False) -> Place | None:

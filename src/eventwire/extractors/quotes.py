@@ -40,6 +40,7 @@ official", "the statement") becomes the actor it refers to; `speaker_span` keeps
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -217,8 +218,16 @@ class QuoteFinder(Stage):
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
         indirect += self._labelled_lines(doc, starts)
         kept = list(direct)
+        # Each indirect quote is checked against the quotes near it, not all of them (quadratic in a long article):
+        # the direct ones by start, and the spans taken kept sorted, none longer than `longest`.
+        by_start = sorted(direct, key=lambda d: d.start)
+        starts_of = [d.start for d in by_start]
+        removed: set[int] = set()
+        spans = sorted(taken)
+        longest = max((e - s for s, e in spans), default=0)
         for f in indirect:
-            inner = [d for d in kept if d.kind == "direct" and d.speaker_head is None and f.start <= d.start
+            nearby = by_start[bisect_left(starts_of, f.start):bisect_right(starts_of, f.end + 1)]
+            inner = [d for d in nearby if id(d) not in removed and d.kind == "direct" and d.speaker_head is None
                      and d.end <= f.end + 1 and f.cue is not None and not d.start <= f.cue.start < d.end]
             if inner and _speaker_of(f) is not None:
                 # A reported clause holding quoted words nobody else is said to have said: a mixed quote
@@ -226,11 +235,21 @@ class QuoteFinder(Stage):
                 for d in inner:
                     kept.remove(d)
                     taken.remove((d.start, d.end))
+                    spans.pop(bisect_left(spans, (d.start, d.end)))
+                    removed.add(id(d))
                 f.kind = "mixed"
-            if any(_overlap(f.start, f.end, s, e) > 0.5 * min(f.end - f.start, e - s) for s, e in taken):
+            i = bisect_left(spans, (f.end, -1)) - 1  # the last span starting before f ends
+            clash = False
+            while i >= 0 and spans[i][0] > f.start - longest and not clash:
+                s, e = spans[i]
+                clash = _overlap(f.start, f.end, s, e) > 0.5 * min(f.end - f.start, e - s)
+                i -= 1
+            if clash:
                 continue
             kept.append(f)
             taken.append((f.start, f.end))
+            insort(spans, (f.start, f.end))
+            longest = max(longest, f.end - f.start)
         kept.sort(key=lambda f: f.start)
         self._colon_speakers(doc, kept, starts)
         self._inherit_speakers(doc, kept, starts)
@@ -303,7 +322,9 @@ class QuoteFinder(Stage):
             return None
         verb = self._governing_verb(inside, q0, q1) or _following_cue(doc, q1)
         if verb is None:
-            after = [t for t in doc if q1 < t.idx <= q1 + 4 and not t.is_punct and not t.is_space][:1]
+            # The tokens around the next few characters, not the whole Doc: this runs once per quote.
+            near = doc.char_span(q1, min(len(text), q1 + 5), alignment_mode="expand")
+            after = [t for t in near or [] if q1 < t.idx <= q1 + 4 and not t.is_punct and not t.is_space][:1]
             lead = _tokens_in(doc, _line_start(text, q0), q0 - 1)
             if lead and lead[-1].text == ":" and len(lead) <= 16 and not any(t.pos_ == "VERB" for t in lead):
                 # A label naming who speaks: "Ann Doe, The Daily Courier: “...”".

