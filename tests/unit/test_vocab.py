@@ -29,7 +29,7 @@ DIFFERENT_CONCEPTS: dict[tuple[str, str], str] = {
     ("events._COLLECTIVE_NOUNS", "actor"): "nouns that count or gather an actor (a group of, a crowd of), not roles",
     ("events._COLLECTIVE_NOUNS", "normalise._VAGUE_COUNTS"): "counted actors vs vague counts of time units",
     ("normalise._TIME_PREPS", "rules._YEAR_PREPS"): "before a clock time vs before a bare year: two timex rules",
-    ("normalise._UPCOMING_BOUNDS", "rules._YEAR_PREPS"): "bounds still ahead vs words before a bare year: two timex rules",
+    ("normalise._UPCOMING_BOUNDS", "rules._YEAR_PREPS"): "ahead-bounds vs before a bare year: two timex rules",
     ("coref._STOP", "preposition"): "function words ignored when comparing names, not argument prepositions",
     ("coref._STOP", "normalise._TIME_PREPS"): "function words ignored in names vs words before a clock time",
     ("coref._STOP", "rules._YEAR_PREPS"): "function words ignored in names vs words before a bare year",
