@@ -18,7 +18,7 @@ Data (read at run time, never copied into the project):
 
 Every sentence becomes one Article (``eventwire.ingest.text.read_text``); all of them go through one
 ``Pipeline().records(...)`` call (one model load, one ``nlp.pipe``), and each record is scored from its
-``to_dict()`` form, i.e. from the output contract (../shared/spec/OUTPUT.md), not from internals.
+``to_dict()`` form, i.e. from the output contract (docs/schema.md), not from internals.
 
 Matching rule (choose_event): a gold sentence has one event, the record may have several. The event scored
 is the predicted event whose trigger text shares the most words with the gold eventText (words compared

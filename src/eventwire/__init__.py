@@ -5,7 +5,7 @@ The public API::
     import eventwire
     record = eventwire.extract("path/to/article.txt", published="2021-08-09")
     with eventwire.open_store("eventwire.duckdb") as store:
-        ...
+        page = store.events(eventwire.EventQuery(types=["ASSAULT"], actor_country="AFG"), limit=50)
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import EventwireError, InputError, ModelMissingError
+from eventwire.store.base import ArticleQuery, EventQuery, Store
 from eventwire.types import (
     Actor,
     Article,
@@ -31,14 +32,13 @@ from eventwire.types import (
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
-    from eventwire.store.duckdb import Store
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Article", "ArticleRecord", "Attribution", "Boilerplate", "Event", "EventDate",
-    "EventwireError", "InputError", "ModelMissingError", "Notice", "Pipeline", "Place", "Quote", "Span", "Timex",
-    "__version__", "extract", "open_store",
+    "Actor", "Article", "ArticleQuery", "ArticleRecord", "Attribution", "Boilerplate", "Event", "EventDate",
+    "EventQuery", "EventwireError", "InputError", "ModelMissingError", "Notice", "Pipeline", "Place", "Quote", "Span",
+    "Store", "Timex", "__version__", "extract", "open_store",
 ]
 
 _default_pipeline: Pipeline | None = None
@@ -58,8 +58,8 @@ def extract(text_or_path: str | Path, published: str | None = None) -> ArticleRe
 
 
 def open_store(path: str | Path = "eventwire.duckdb", *, read_only: bool = False) -> Store:
-    """Open (creating when needed) an eventwire DuckDB store."""
-    from eventwire.store.duckdb import open_store as _open
+    """Open (creating and migrating when needed) the eventwire store at `path` (DuckDB)."""
+    from eventwire.store import open_store as _open
 
     return _open(path, read_only=read_only)
 

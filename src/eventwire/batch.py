@@ -14,7 +14,7 @@ from eventwire.config import Config, load_config
 from eventwire.errors import InputError
 from eventwire.ingest.sources import iter_articles
 from eventwire.pipeline import Pipeline
-from eventwire.store.duckdb import Store
+from eventwire.store.base import Store
 from eventwire.types import Article, ArticleRecord
 
 Progress = Callable[[int], None]
@@ -47,22 +47,37 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None = None, pipel
 @dataclass
 class IngestReport:
     added: int = 0
+    replaced: int = 0
     skipped: int = 0
     failed: int = 0
     errors: list[InputError] = field(default_factory=list)
+    # Skipped because they were stored before this run while --published asked for another date.
+    published_not_applied: int = 0
 
     @property
     def exit_code(self) -> int:
         """0 when every input went in (or was already there), 1 when some failed."""
         return 1 if self.failed else 0
 
+    def summary(self) -> str:
+        """'3 added, 2 already stored, 0 failed', saying what was replaced and what --published missed."""
+        parts = [f"{self.added} added"]
+        if self.replaced:
+            parts.append(f"{self.replaced} replaced")
+        stored = f"{self.skipped} already stored"
+        if self.published_not_applied:
+            stored += " (--published not applied; pass --replace to re-extract)"
+        return ", ".join([*parts, stored, f"{self.failed} failed"])
+
 
 def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None = None,
-                  pipeline: Pipeline | None = None, config: Config | None = None,
+                  replace: bool = False, pipeline: Pipeline | None = None, config: Config | None = None,
                   progress: Progress | None = None) -> IngestReport:
-    """Read, extract and store every article of `inputs`; already stored articles are skipped by id.
+    """Read, extract and store every article of `inputs`; already stored articles are skipped by id, or
+    with `replace` extracted again and their stored records replaced.
 
-    Commits once per `store.batch_size` articles, so a killed run loses at most one batch.
+    Commits once per `store.batch_size` articles (replacements included), so a killed run loses at most
+    one batch and never leaves an article half replaced.
     """
     config = config or (pipeline.config if pipeline else load_config())
     pipeline = pipeline or Pipeline(config)
@@ -77,8 +92,10 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
                 store.add_error(item)
                 report.failed += 1
                 report.errors.append(item)
-            elif item.id in seen or item.id in known:
+            elif item.id in seen or (item.id in known and not replace):
                 report.skipped += 1
+                if published is not None and item.id in known and item.id not in seen:
+                    report.published_not_applied += 1
             else:
                 seen.add(item.id)
                 fresh.append(item)
@@ -91,7 +108,10 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
                     report.errors.append(result)
                 else:
                     records.append(result)
-            report.added += store.add_records(records)
+            written = store.add_records(records, replace=replace)
+            replaced = sum(1 for r in records if r.article.id in known) if replace else 0
+            report.replaced += replaced
+            report.added += written - replaced
         if progress:
             progress(len(chunk))
     return report

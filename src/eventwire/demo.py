@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from eventwire.batch import IngestReport, ingest_inputs
 from eventwire.config import Config
-from eventwire.store.duckdb import Store
+from eventwire.store.base import Store
 
 
 def example_corpus() -> Path:
@@ -30,24 +31,30 @@ class Summary:
     top_actors: list[tuple[str, str | None, int]] = field(default_factory=list)
     furniture: list[tuple[str, int]] = field(default_factory=list)
     dated: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    warnings: list[tuple[str, int]] = field(default_factory=list)
 
 
 def summarize(store: Store) -> Summary:
-    """Counts per table, events by PLOVER type, the actors in most articles, furniture by kind."""
-    con = store.con
-    counts = {t: store.count(t) for t in ("articles", "events", "actors", "quotes", "timexes", "places",
-                                          "ingest_errors")}
-    by_type = [(str(t), int(n)) for t, n in con.execute(
-        "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()]
-    actors = [(str(name), country, int(n)) for name, country, n in con.execute(
-        "SELECT name, any_value(country), count(*) AS n FROM actors GROUP BY name ORDER BY n DESC, name "
-        "LIMIT 10").fetchall()]
-    furniture = [(str(k), int(n)) for k, n in con.execute(
-        "SELECT b.kind, count(*) AS n FROM (SELECT unnest(boilerplate) AS b FROM articles) "
-        "GROUP BY b.kind ORDER BY n DESC, b.kind").fetchall()]
-    dated = [(str(i), p, t) for i, p, t in con.execute(
-        "SELECT id, published, title FROM articles ORDER BY published NULLS LAST, id").fetchall()]
-    return Summary(counts, by_type, actors, furniture, dated)
+    """Counts per table, events by PLOVER type, the actors in most articles, furniture by kind, warnings
+    by code, and the articles by date: all through the store's API."""
+    by_type = [(str(t), int(n)) for t, n in store.tally("events", "type")]
+    actors = [(str(name), country, int(n)) for name, country, n in store.tally("actors", "name", "country",
+                                                                                 limit=10)]
+    warnings = [(str(code), int(n)) for code, n in store.tally("warnings", "code")]
+    furniture: Counter[str] = Counter()
+    dated: list[tuple[str, str | None, str | None]] = []
+    cursor: str | None = None
+    while True:
+        page = store.articles(limit=500, cursor=cursor)
+        for article in page.items:
+            furniture.update(b.kind for b in article.boilerplate)
+            dated.append((article.id, article.published, article.title))
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    dated.sort(key=lambda d: (d[1] is None, d[1] or "", d[0]))
+    return Summary(store.counts(), by_type, actors, sorted(furniture.items(), key=lambda kv: (-kv[1], kv[0])),
+                   dated, warnings)
 
 
 def run_demo(store: Store, corpus: Path, config: Config) -> tuple[IngestReport, Summary]:

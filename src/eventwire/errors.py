@@ -39,10 +39,14 @@ class Errors:
     W102 = "{source}: the article has no publication date: roles are not dated and relative dates stay unresolved"
     E201 = "{path}: the store was written by a newer eventwire (schema {found}, this one knows {known})"
     E202 = "{path}: not an eventwire store or cannot be opened ({reason})"
+    E203 = ("{path}: the store is at schema {found} and needs migrating to {known}, which only a writer does: "
+            "open it once for writing (eventwire ingest, or eventwire.open_store without read_only)")
+    E204 = "Invalid store query: {reason}"
     E301 = "{path} exists; pass --force to overwrite it"
     E302 = "Unknown export format '{format}' (choose from {choices})"
     E303 = "The format '{format}' writes binary files and needs --out PATH, not standard output"
     E304 = "Unknown table '{table}' (choose from {choices})"
+    E305 = "The format '{format}' writes whole records, not tables: it takes no --table"
 
 
 class EventwireError(Exception):

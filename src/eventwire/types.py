@@ -1,16 +1,22 @@
-"""The typed records that pass between stages (see ../shared/spec/OUTPUT.md, schema 1).
+"""The typed records that pass between stages: the one definition of the output contract (schema 1).
 
 Every ``start``/``end`` is a character offset (Python ``str`` index, end exclusive) into
-``Article.text``. Records are plain dataclasses: the store and the exporters turn them into rows;
-``to_dict``/``from_dict`` give the JSON Lines shape of the output contract.
+``Article.text``. Records are plain dataclasses, and everything else is derived from them: the JSON
+Lines shape (``to_dict``/``from_dict``, keys in field order), the store's tables and the Arrow schema
+of the exports (eventwire.store.schema), and the documentation is checked against them
+(docs/schema.md, tests/unit/test_schema_doc.py). A field's ``metadata={"bits": N}`` sets the width of
+an integer column (32 bits unless said).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, Union
 
 SCHEMA_VERSION = 1
 
@@ -40,11 +46,13 @@ class Boilerplate:
     kind: BoilerplateKind
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Article:
-    """An article as read: text plus the metadata the reader and the header finder found."""
+    """An article as read: text plus the metadata the reader and the header finder found.
 
-    text: str
+    Fields are keyword-only so that their order can be the contract's (id first, url last)."""
+
+    id: str = ""
     source: str
     title: str | None = None
     byline: str | None = None
@@ -52,9 +60,9 @@ class Article:
     published: str | None = None
     published_from: PublishedFrom = "none"
     language: str = "en"
-    url: str | None = None
+    text: str
     boilerplate: list[Boilerplate] = field(default_factory=list)
-    id: str = ""
+    url: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -88,7 +96,7 @@ class Place:
     feature: Literal["city", "admin1", "country", "region", "other"] = "other"
     lat: float | None = None
     lon: float | None = None
-    geonames_id: int | None = None
+    geonames_id: int | None = field(default=None, metadata={"bits": 64})
 
 
 @dataclass(slots=True)
@@ -131,7 +139,7 @@ class Event:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     cameo: str | None = None
-    quad_class: int | None = None
+    quad_class: int | None = field(default=None, metadata={"bits": 8})
     actor: list[Actor] = field(default_factory=list)
     recipient: list[Actor] = field(default_factory=list)
     date: EventDate | None = None
@@ -159,10 +167,13 @@ class Notice:
     message: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class ArticleRecord:
-    """Everything extracted from one article: the unit `extract` returns and the store keeps."""
+    """Everything extracted from one article: the unit `extract` returns and the store keeps.
 
+    Each list but `article` is a table of the store, keyed by article id and position."""
+
+    schema: int = SCHEMA_VERSION
     article: Article
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -170,74 +181,75 @@ class ArticleRecord:
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
-    schema: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON Lines shape of the output contract (schema first, then article, then lists)."""
-        art = dataclasses.asdict(self.article)
-        # Field order follows OUTPUT.md so a human reading the JSON finds things where the spec shows them.
-        article = {k: art[k] for k in ("id", "source", "title", "byline", "outlet", "published",
-                                       "published_from", "language", "text", "boilerplate")}
-        article["url"] = art["url"]
-        return {
-            "schema": self.schema,
-            "article": article,
-            "events": [dataclasses.asdict(e) for e in self.events],
-            "quotes": [dataclasses.asdict(q) for q in self.quotes],
-            "timexes": [dataclasses.asdict(t) for t in self.timexes],
-            "places": [dataclasses.asdict(p) for p in self.places],
-            "actors": [dataclasses.asdict(a) for a in self.actors],
-            "warnings": [dataclasses.asdict(w) for w in self.warnings],
-        }
+        """The JSON Lines shape of the output contract: keys in the order of the fields."""
+        return dataclasses.asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
-        """Rebuild a record from its JSON shape (the inverse of `to_dict`)."""
-        art = dict(data["article"])
-        art["boilerplate"] = [Boilerplate(**b) for b in art.get("boilerplate") or []]
-        return cls(
-            article=Article(**art),
-            events=[_event(e) for e in data.get("events") or []],
-            quotes=[_quote(q) for q in data.get("quotes") or []],
-            timexes=[Timex(**t) for t in data.get("timexes") or []],
-            places=[Place(**p) for p in data.get("places") or []],
-            actors=[Actor(**a) for a in data.get("actors") or []],
-            warnings=[Notice(**w) for w in data.get("warnings") or []],
-            schema=int(data.get("schema", SCHEMA_VERSION)),
-        )
+        """Rebuild a record from its JSON shape (the inverse of `to_dict`; unknown keys are ignored)."""
+        return from_dict(cls, data)
 
 
 T = TypeVar("T")
 
 
-def _opt(kind: type[T], value: dict[str, Any] | None) -> T | None:
-    return None if value is None else kind(**value)
+_FIELD_TYPES: dict[type, tuple[tuple[dataclasses.Field[Any], Any], ...]] = {}
 
 
-def _actors(values: list[dict[str, Any]] | None) -> list[Actor]:
-    return [Actor(**a) for a in values or []]
+def field_types(kind: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
+    """The fields of the dataclass `kind` with their resolved type hints, in declaration order."""
+    if kind not in _FIELD_TYPES:
+        hints = typing.get_type_hints(kind)
+        _FIELD_TYPES[kind] = tuple((f, hints[f.name]) for f in dataclasses.fields(kind))
+    return _FIELD_TYPES[kind]
 
 
-def _event(d: dict[str, Any]) -> Event:
-    d = dict(d)
-    d["trigger"] = Span(**d["trigger"])
-    d["sentence"] = Span(**d["sentence"])
-    d["actor"] = _actors(d.get("actor"))
-    d["recipient"] = _actors(d.get("recipient"))
-    d["date"] = _opt(EventDate, d.get("date"))
-    d["location"] = _opt(Place, d.get("location"))
-    att = d.get("attribution")
-    if att is not None:
-        att = dict(att)
-        att["source"] = _opt(Actor, att.get("source"))
-        d["attribution"] = Attribution(**att)
-    return Event(**d)
+def optional_of(hint: Any) -> Any | None:
+    """`X` for a hint `X | None`, else None."""
+    if typing.get_origin(hint) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(hint)) == 2:
+            return args[0]
+    return None
 
 
-def _quote(d: dict[str, Any]) -> Quote:
-    d = dict(d)
-    d["content"] = Span(**d["content"])
-    d["speaker"] = _opt(Actor, d.get("speaker"))
-    d["speaker_span"] = _opt(Span, d.get("speaker_span"))
-    d["cue"] = _opt(Span, d.get("cue"))
-    return Quote(**d)
+Convert = Callable[[Any], Any] | None  # None: the plain value is the field's value
+_CONVERTERS: dict[Any, Convert] = {}
+_PLANS: dict[type, list[tuple[str, Convert]]] = {}
+
+
+def _converter(hint: Any) -> Convert:
+    """How to turn the plain value of a field typed `hint` into the field's value (worked out once per hint)."""
+    if hint in _CONVERTERS:
+        return _CONVERTERS[hint]
+    convert: Convert = None
+    inner = optional_of(hint)
+    if inner is not None:
+        convert = _converter(inner)
+    elif typing.get_origin(hint) is list:
+        item = _converter(typing.get_args(hint)[0])
+        if item is not None:
+            def convert(values: Any, item: Callable[[Any], Any] = item) -> Any:
+                return [item(v) for v in values]
+    elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        def convert(value: Any, kind: type = hint) -> Any:
+            return from_dict(kind, value)
+    _CONVERTERS[hint] = convert
+    return convert
+
+
+def from_dict(kind: type[T], data: dict[str, Any]) -> T:
+    """The record `kind` (a dataclass of this module) from its plain shape: nested records from dicts,
+    lists of them from lists. Keys that are not fields are ignored (the contract allows extra fields);
+    missing ones take their defaults."""
+    plan = _PLANS.get(kind)
+    if plan is None:
+        plan = _PLANS[kind] = [(f.name, _converter(hint)) for f, hint in field_types(kind)]
+    values = {}
+    for name, convert in plan:
+        if name in data:
+            value = data[name]
+            values[name] = value if convert is None or value is None else convert(value)
+    return kind(**values)

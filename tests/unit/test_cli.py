@@ -77,7 +77,7 @@ def test_cli_export_jsonl_matches_extract(tmp_path: Path, blank_config_path: Pat
     assert exported.exit_code == 0
     assert json.loads(exported.stdout) == json.loads(extracted.stdout)
     csv_out = runner.invoke(app, ["export", "--format", "csv", "--table", "articles", "--db", str(db)])
-    assert csv_out.stdout.startswith("id,text,")
+    assert csv_out.stdout.startswith("id,source,title,")
     missing = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "E202" in missing.stderr
 
@@ -126,3 +126,41 @@ def test_cli_ingest_killed_midway_resumes_without_loss_or_duplicates(tmp_path: P
     rows = con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchall()
     con.close()
     assert rows == [(300, 300)]
+
+
+def test_cli_ingest_records_a_failure_once_however_often_it_is_rerun(tmp_path: Path, blank_config_path: Path) -> None:
+    from eventwire.store import open_store
+
+    corpus, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    for _ in range(3):
+        result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--config", str(blank_config_path)])
+        assert result.exit_code == 1 and "E104" in result.stderr
+    with open_store(db, read_only=True) as store:
+        (failure,) = store.errors()
+    assert failure.code == "E104" and failure.occurrences == 3 and "wire.jsonl" in failure.source
+
+
+def test_cli_ingest_says_published_was_not_applied_and_replace_applies_it(tmp_path: Path,
+                                                                        blank_config_path: Path) -> None:
+    from eventwire.store import open_store
+
+    corpus, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    args = ["--db", str(db), "--config", str(blank_config_path)]
+    page, plain = str(corpus / "page.txt"), str(corpus / "plain.txt")
+    assert runner.invoke(app, ["ingest", page, plain, *args]).exit_code == 0
+    again = runner.invoke(app, ["ingest", page, plain, "--published", "2021-01-05", *args])
+    assert again.exit_code == 0
+    assert ("0 added, 2 already stored (--published not applied; pass --replace to re-extract), 0 failed"
+            in again.stdout)
+    with open_store(db, read_only=True) as store:
+        assert [a.published for a in store.articles().items] == ["2021-08-17T09:15:00", None]
+    replaced = runner.invoke(app, ["ingest", page, plain, "--published", "2021-01-05", "--replace", *args])
+    assert replaced.exit_code == 0, replaced.output
+    assert "0 added, 2 replaced, 0 already stored, 0 failed" in replaced.stdout
+    with open_store(db, read_only=True) as store:
+        articles = store.articles().items
+        assert [a.published for a in articles] == ["2021-01-05", "2021-01-05"]
+        assert [a.source for a in articles] == [page, plain]  # ingest order kept
+        assert store.count("articles") == 2
+    plain_rerun = runner.invoke(app, ["ingest", page, *args])
+    assert "0 added, 1 already stored, 0 failed" in plain_rerun.stdout  # no note without --published

@@ -52,8 +52,8 @@ def test_types_record_dict_follows_the_output_contract() -> None:
     data = _record().to_dict()
     assert data["schema"] == 1
     assert list(data) == ["schema", "article", "events", "quotes", "timexes", "places", "actors", "warnings"]
-    assert set(data["article"]) >= {"id", "source", "title", "byline", "outlet", "published", "published_from",
-                                    "language", "text", "boilerplate"}
+    assert list(data["article"]) == ["id", "source", "title", "byline", "outlet", "published", "published_from",
+                                     "language", "text", "boilerplate", "url"]
     event = data["events"][0]
     assert set(event) >= {"id", "type", "mode", "context", "cameo", "quad_class", "actor", "recipient", "trigger",
                           "sentence", "date", "location", "modality", "attribution", "confidence"}
@@ -63,3 +63,17 @@ def test_types_record_dict_follows_the_output_contract() -> None:
 def test_types_in_boilerplate_checks_overlap() -> None:
     article = Article(text="x" * 20, source="s", boilerplate=[Boilerplate(5, 10, "promo")])
     assert article.in_boilerplate(9, 12) and not article.in_boilerplate(10, 12)
+
+
+def test_types_from_dict_ignores_fields_it_does_not_know() -> None:
+    data = _record().to_dict()
+    data["story"] = {"id": "s1", "label": "Kabul"}
+    data["events"][0]["linked_event"] = None
+    assert ArticleRecord.from_dict(data) == _record()
+
+
+def test_types_article_fields_are_keyword_only() -> None:
+    import pytest
+
+    with pytest.raises(TypeError):
+        Article("text", "source")  # type: ignore[misc]

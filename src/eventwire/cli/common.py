@@ -18,7 +18,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="A TOML file overriding keys of the shipped default config.")
 ]
-DbOption = Annotated[Path | None, typer.Option("--db", help="The DuckDB store [default: eventwire.duckdb].")]
+DbOption = Annotated[Path | None, typer.Option("--db", help="The DuckDB store (default: eventwire.duckdb).")]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) overriding the inputs' own.")
 ]

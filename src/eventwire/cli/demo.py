@@ -49,10 +49,11 @@ def demo_command(
         if tmp is not None:
             tmp.cleanup()
     console.print(f"{report.added} articles added, {report.skipped} already stored, {report.failed} failed")
-    counts = Table(title="Store", show_header=True)
-    for name in summary.counts:
-        counts.add_column(name, justify="right")
-    counts.add_row(*[str(v) for v in summary.counts.values()])
+    counts = Table(title="Store")
+    counts.add_column("table")
+    counts.add_column("rows", justify="right")
+    for name, n in summary.counts.items():
+        counts.add_row(name, str(n))
     console.print(counts)
     events = Table(title="Events by PLOVER type")
     events.add_column("type")
@@ -82,6 +83,13 @@ def demo_command(
     for _, published, title in summary.dated:
         articles.add_row(published or "unknown", title or "(no title)")
     console.print(articles)
+    if summary.warnings:
+        warned = Table(title="Warnings")
+        warned.add_column("code")
+        warned.add_column("articles", justify="right")
+        for code, n in summary.warnings:
+            warned.add_row(code, str(n))
+        console.print(warned)
     for error in report.errors:
         console.print(f"[red]error[/red] {error.code} {error.message}")
     raise typer.Exit(report.exit_code)

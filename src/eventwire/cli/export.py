@@ -1,4 +1,4 @@
-"""`eventwire export`: write a store as JSON Lines records, Parquet or CSV tables."""
+"""`eventwire export`: write a store out in one of the formats of the exporter registry."""
 
 from __future__ import annotations
 
@@ -9,11 +9,28 @@ import typer
 
 from eventwire.cli.common import ConfigOption, DbOption, config_or_exit, db_path, fail
 from eventwire.errors import EventwireError
-from eventwire.store import EXPORT_FORMATS, export_store, open_store
+from eventwire.exporters import exporters, get_exporter
+from eventwire.store import Store, open_store
+
+
+def _formats() -> str:
+    return "; ".join(f"{name}: {exporter.description}" for name, exporter in exporters().items())
+
+
+def _open(path: str) -> Store:
+    """The store read-only; a store of an older schema is migrated first (once, saying so)."""
+    try:
+        return open_store(path, read_only=True)
+    except EventwireError as exc:
+        if exc.code != "E203":
+            raise
+        typer.echo(f"migrating {path} from schema {exc.fields['found']} to {exc.fields['known']}", err=True)
+    open_store(path).close()
+    return open_store(path, read_only=True)
 
 
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help=f"One of the installed exporters. {_formats()}.")] = "jsonl",
     out: Annotated[str, typer.Option("--out", "-o", help="File, directory (all tables) or '-'.")] = "-",
     table: Annotated[str | None, typer.Option("--table", help="One table (parquet/csv).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
@@ -23,11 +40,12 @@ def export_command(
     """Export the store. jsonl writes one record per article, as `extract` prints them."""
     cfg = config_or_exit(config)
     path = db_path(db, cfg)
-    if not Path(path).exists():
-        fail(EventwireError("E202", path=path, reason="no such file"))
     try:
-        with open_store(path, read_only=True) as store:
-            written = export_store(store, fmt, out, table=table, force=force)
+        exporter = get_exporter(fmt)
+        if not Path(path).exists():
+            raise EventwireError("E202", path=path, reason="no such file")
+        with _open(path) as store:
+            written = exporter.write(store, out, table=table, force=force)
     except EventwireError as exc:
         fail(exc)
         return

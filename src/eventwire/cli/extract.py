@@ -1,4 +1,4 @@
-"""`eventwire extract PATH...`: print one JSON record per article (../shared/spec/OUTPUT.md)."""
+"""`eventwire extract PATH...`: print one JSON record per article (docs/schema.md)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from eventwire.errors import EventwireError, InputError
 
 def extract_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs or '-' for standard input.")],
-    fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl: the record of OUTPUT.md).")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl: the records of docs/schema.md).")]
+    = "jsonl",
     published: PublishedOption = None,
     config: ConfigOption = None,
 ) -> None:
