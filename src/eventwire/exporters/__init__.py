@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Protocol, TextIO, runtime_checkable
 
 from eventwire.errors import EventwireError
+from eventwire.exporters.builtin import BUILTINS
 from eventwire.store.base import Store
 
 GROUP = "eventwire.exporters"
@@ -60,8 +61,6 @@ def exporters() -> dict[str, Exporter]:
             continue
         found[point.name] = exporter
     # Run from a source tree that was never installed there are no entry points: the built-ins still work.
-    from eventwire.exporters.builtin import BUILTINS
-
     for exporter in BUILTINS:
         found.setdefault(exporter.name, exporter)
     return dict(sorted(found.items()))

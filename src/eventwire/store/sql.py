@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from eventwire.errors import EventwireError
 from eventwire.store.base import ArticleQuery, EventQuery, as_list
-from eventwire.store.schema import Table
+from eventwire.store.schema import Table, is_nested
 
 # A date string compared as text: a value of the day, month or year precision ("2021-08-08",
 # "2021-08", "2021") or a date-time. LATEST marks the end of whatever a value covers: "2021-08" || "~"
@@ -154,8 +154,6 @@ def parse_cursor(cursor: str, parts: int) -> list[int]:
 
 def plain_columns(spec: Table, columns: tuple[str, ...]) -> list[str]:
     """`columns` checked to be plain (not nested) columns of `spec`."""
-    from eventwire.store.schema import is_nested
-
     if not columns:
         raise EventwireError("E204", reason="tally needs at least one column")
     names = {c.name: c for c in spec.columns}
