@@ -90,3 +90,11 @@ def test_language_jsonl_field_wins_over_detection() -> None:
 def test_language_jsonl_field_that_is_no_code_is_e115(value: str) -> None:
     items = list(read_jsonl(json.dumps({"text": PARAGRAPHS["en"], "language": value}), "w.jsonl"))
     assert [(i.code, i.fields["line"]) for i in items if isinstance(i, InputError)] == [("E115", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian police said gunmen abducted Chukwuemeka Obi and Ngozi Adeyemi near Enugu on Friday.",
+    "On Monday, Ghanaian deputy minister Kwame Boateng summoned Togo's envoy Komlan Agbeko to protest over the raids.",
+])
+def test_language_english_full_of_west_african_names_stays_english(text: str) -> None:
+    assert detect_language(text) == "en"
