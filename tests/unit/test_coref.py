@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.extractors.coref import ActorResolver, antecedent, resolve
+from eventwire.extractors.coref import ActorResolver, _in_quotes, antecedent, resolve
 from eventwire.nlp import register_extensions
 from eventwire.types import Actor, Article, Event
 from eventwire.types import Span as TextSpan
@@ -106,3 +106,13 @@ def test_coref_component_gives_events_the_canonical_actor_and_keeps_the_mention(
     assert actor.name == "Ann Doe" and actor.text == "Doe" and actor.start == doc[11].idx
     assert actor.role == "Chief of Staff"
     assert [a.name for a in doc._.actors] == ["Ann Doe"]
+
+
+def test_coref_quote_holding_a_position_is_the_first_one_by_bisection_as_by_scan() -> None:
+    # Quoted stretches widened by their marks: in order, the end of one may touch the start of the next.
+    spans = [(3, 10), (10, 18), (18, 18), (25, 40), (40, 41)]
+    ends = [end for _, end in spans]
+    for pos in range(-1, 45):
+        assert _in_quotes(spans, pos, ends) == _in_quotes(spans, pos), pos
+    assert _in_quotes(spans, 10, ends) == (10, 18)
+    assert _in_quotes(spans, 20, ends) is None
