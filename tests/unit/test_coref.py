@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 
 from eventwire.extractors.actors import article_actors
-from eventwire.extractors.coref import antecedent, canonical_actor, resolve
+from eventwire.extractors.coref import _in_quotes, antecedent, canonical_actor, resolve
 from eventwire.nlp import register_extensions
 from eventwire.types import Actor, Article, Event
 from eventwire.types import Span as TextSpan
@@ -106,3 +106,13 @@ def test_coref_gives_a_mention_the_canonical_actor_and_keeps_its_words() -> None
     event = Event(id="e1", type="CONSULT", trigger=TextSpan("spoke", doc[12].idx, doc[12].idx + 5),
                   sentence=TextSpan(doc.text, 0, len(doc.text)), actor=[actor])
     assert [a.name for a in article_actors(doc, [event])] == ["Ann Doe"]
+
+
+def test_coref_quote_holding_a_position_is_the_first_one_by_bisection_as_by_scan() -> None:
+    # Quoted stretches widened by their marks: in order, the end of one may touch the start of the next.
+    spans = [(3, 10), (10, 18), (18, 18), (25, 40), (40, 41)]
+    ends = [end for _, end in spans]
+    for pos in range(-1, 45):
+        assert _in_quotes(spans, pos, ends) == _in_quotes(spans, pos), pos
+    assert _in_quotes(spans, 10, ends) == (10, 18)
+    assert _in_quotes(spans, 20, ends) is None

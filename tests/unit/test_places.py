@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import spacy
 from spacy.tokens import Doc
 from tests.conftest import spaces_for
 
 from eventwire.extractors.places import (
     Mention,
+    _Context,
     event_location,
     find_mentions,
     find_places,
@@ -344,3 +347,25 @@ def test_places_facility_is_no_alternate_name_of_a_town() -> None:
     text = "He spoke at the White House."
     mention = Mention("White House", text.index("White"), text.index("White") + 11, label="FAC")
     assert resolve_mentions(text, [mention]) == []  # "White House" is also a translation of Casablanca's name
+
+
+def test_places_qualifier_found_whatever_the_order_of_the_mentions() -> None:
+    doc = parse(QUALIFIED)
+    mentions = find_mentions(doc)
+    in_order = resolve_mentions(doc.text, mentions)
+    backwards = resolve_mentions(doc.text, list(reversed(mentions)))
+    assert [(p.text, p.admin1) for p in in_order] == [("Alexandria", "Virginia"), ("Virginia", "Virginia")]
+    assert sorted((p.text, p.admin1) for p in backwards) == sorted((p.text, p.admin1) for p in in_order)
+
+
+def test_places_context_counts_another_place_within_300_km_only() -> None:
+    context = _Context(Counter(), {}, {"kabul": (34.53, 69.17), "herat": (34.35, 62.2)})
+    # Charikar is about 60 km from Kabul; Kandahar about 460 km from Kabul and 470 km from Herat.
+    assert context.near(35.01, 69.17, "charikar")
+    assert not context.near(31.61, 65.71, "kandahar")
+    assert not context.near(34.53, 69.17, "kabul")  # a place is not its own neighbour
+    # The same answer as measuring every pair, all over the globe (the cubes must not lose a neighbour).
+    points = {f"p{i}": ((i * 37) % 170 - 85.0, (i * 53) % 360 - 180.0) for i in range(400)}
+    context = _Context(Counter(), {}, points)
+    for lat, lon in [(0.0, 0.0), (51.5, -0.1), (-33.9, 151.2), (89.0, 10.0), (10.0, 179.9), (10.0, -179.9)]:
+        assert context.near(lat, lon, "x") == any(km(lat, lon, a, b) < 300 for a, b in points.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.extractors.paragraphs import paragraph_breaks, quoted_stretches
+from eventwire.extractors.paragraphs import paragraph_breaks, quoted_stretches, set_paragraph_starts
 from eventwire.extractors.quotes import QuoteFinder
 from eventwire.nlp import register_extensions
 from eventwire.types import Article
@@ -210,3 +210,10 @@ def test_quotes_a_headline_naming_its_speaker_before_a_colon() -> None:
     assert quote.content.text == "Talks Will Resume Next Week"
     assert quote.cue is not None and quote.cue.text == ":"
     assert quote.speaker_span is not None and quote.speaker_span.text == "Jon Roe"
+
+
+def test_quotes_paragraph_starts_become_sentence_starts_before_the_parse() -> None:
+    doc = NLP.make_doc("The envoy spoke.\n\nTalks went on.\n\nNobody left.")
+    set_paragraph_starts(doc)
+    assert [t.text for t in doc if t.is_sent_start] == ["The", "Talks", "Nobody"]
+    assert [t.text for t in doc if t.is_sent_start is False] == []  # the rest is left to the parser
