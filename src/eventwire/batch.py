@@ -13,22 +13,11 @@ from dataclasses import dataclass, field
 from eventwire.config import Config, load_config
 from eventwire.errors import InputError
 from eventwire.ingest.sources import iter_articles
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, batched
 from eventwire.store.base import Store
 from eventwire.types import Article, ArticleRecord
 
 Progress = Callable[[int], None]
-
-
-def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
-    chunk: list[Article | InputError] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def extract_inputs(inputs: Iterable[str], *, published: str | None = None, pipeline: Pipeline | None = None,
@@ -37,7 +26,7 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None = None, pipel
     config = config or (pipeline.config if pipeline else load_config())
     pipeline = pipeline or Pipeline(config)
     items = iter_articles(inputs, published=published, config=config)
-    for chunk in _chunks(items, config.get("model.batch_size")):
+    for chunk in batched(items, config.get("model.batch_size")):
         articles = [i for i in chunk if isinstance(i, Article)]
         records = iter(pipeline.records(articles))
         for item in chunk:
@@ -83,7 +72,7 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
     pipeline = pipeline or Pipeline(config)
     report = IngestReport()
     items = iter_articles(inputs, published=published, config=config)
-    for chunk in _chunks(items, config.get("store.batch_size")):
+    for chunk in batched(items, config.get("store.batch_size")):
         fresh: list[Article] = []
         seen: set[str] = set()
         known = store.known_ids([i.id for i in chunk if isinstance(i, Article)])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,11 +26,25 @@ from eventwire.ingest.formats import normalize_published
 from eventwire.ingest.sources import iter_articles
 from eventwire.ingest.text import read_text
 from eventwire.kb import open_kb
-from eventwire.nlp.loader import load_model
+from eventwire.nlp.chunks import parse_in_pieces
+from eventwire.nlp.loader import BEFORE_PARSER, OURS, load_model
 from eventwire.nlp.stage import failure
 from eventwire.types import Article, ArticleRecord, Notice
 
 _REFUSED = "eventwire_refused"
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def masked_text(article: Article) -> str:
@@ -75,19 +90,48 @@ class Pipeline:
     def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         """Parsed Docs, each carrying its Article in `doc._.article`. A refused article (too long) and one
         not in English go through as an empty Doc, so the output keeps the input's order."""
+        batch_size = int(self.config.get("model.batch_size"))
+        limit = int(self.config.get("model.chunk_chars"))
+        for group in batched(articles, batch_size):
+            docs = [self._prepared(article) for article in group]
+            # The parser holds every text of a batch at once: short articles go through nlp.pipe in batches
+            # of at most `limit` characters in all, and a longer one is parsed in pieces (eventwire.nlp.chunks),
+            # so memory stays bounded. The output keeps the input's order.
+            short = iter(self._parsed_short([d for d in docs if len(d.text) <= limit], limit))
+            for doc in docs:
+                yield next(short) if len(doc.text) <= limit else self._long(doc, limit)
+
+    def _parsed_short(self, docs: list[Doc], limit: int) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        chars = 0
+        for doc in docs:
+            if batch and chars + len(doc.text) > limit:
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(doc)
+            chars += len(doc.text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
+
+    def _prepared(self, article: Article) -> Doc:
+        refused = check_article(article, self.config)
+        parse = refused is None and is_english(article)
+        doc = self.nlp.make_doc(masked_text(article) if parse else "")
+        doc._.article = article
+        if refused is not None:
+            doc.user_data[_REFUSED] = refused
+        return doc
+
+    def _long(self, doc: Doc, limit: int) -> Doc:
+        """A long article: spaCy's components on each piece, then ours once on the whole."""
         nlp = self.nlp
-
-        def prepared() -> Iterator[Doc]:
-            for article in articles:
-                refused = check_article(article, self.config)
-                parse = refused is None and is_english(article)
-                doc = nlp.make_doc(masked_text(article) if parse else "")
-                doc._.article = article
-                if refused is not None:
-                    doc.user_data[_REFUSED] = refused
-                yield doc
-
-        yield from nlp.pipe(prepared(), batch_size=self.config.get("model.batch_size"))
+        article = doc._.article
+        ours = [name for name in nlp.pipe_names if name in OURS and name != BEFORE_PARSER]
+        whole = parse_in_pieces(nlp, doc, limit, skip=ours)
+        whole._.article = article
+        for name in ours:
+            whole = nlp.get_pipe(name)(whole)
+        return whole
 
     def records(self, articles: Iterable[Article]) -> Iterator[ArticleRecord | InputError]:
         """One ArticleRecord per article, in input order; E112 naming the article when a stage failed,

@@ -102,3 +102,23 @@ def test_pipeline_speaker_placed_in_a_town_takes_its_country_and_is_listed_once(
     speakers = [q.speaker for q in record.quotes if q.speaker is not None]
     assert speakers and all(s.country == "AFG" for s in speakers)
     assert [a.name for a in record.actors].count("Residents") == 1
+
+
+def test_pipeline_long_article_parsed_in_pieces_keeps_its_text_and_finds_the_same_acts(tmp_path: Path) -> None:
+    paragraphs = [
+        "Rebels attacked a checkpoint in Kunduz on Sunday, the provincial police chief said.",
+        "The foreign minister of Pakistan met the Afghan envoy in Islamabad on Monday.",
+        "“We will not accept any attack on our forces,” the army spokesman told reporters.",
+    ]
+    text = "\n\n".join(paragraphs * 12)
+    article = Article(text=text, source="long.txt", published="2021-08-10")
+    small = tmp_path / "pieces.toml"
+    small.write_text("[model]\nchunk_chars = 600\n", encoding="utf-8")
+    whole = next(Pipeline().records([article]))
+    pieces = next(Pipeline(load_config(small)).records([article]))
+    assert isinstance(whole, ArticleRecord) and isinstance(pieces, ArticleRecord)
+    assert pieces.article.text == text
+    assert len(text) > 4 * 600  # it really was cut
+    assert [(e.type, e.trigger.start) for e in pieces.events] == [(e.type, e.trigger.start) for e in whole.events]
+    assert [q.content.start for q in pieces.quotes] == [q.content.start for q in whole.quotes]
+    assert {a.name for a in pieces.actors} == {a.name for a in whole.actors}
