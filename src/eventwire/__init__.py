@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import EventwireError, InputError, ModelMissingError
+from eventwire.store import open_store
 from eventwire.store.base import ArticleQuery, EventQuery, Store
 from eventwire.types import (
     Actor,
@@ -55,13 +56,6 @@ def extract(text_or_path: str | Path, published: str | None = None) -> ArticleRe
 
         _default_pipeline = Pipeline()
     return _default_pipeline.extract(text_or_path, published=published)
-
-
-def open_store(path: str | Path = "eventwire.duckdb", *, read_only: bool = False) -> Store:
-    """Open (creating and migrating when needed) the eventwire store at `path` (DuckDB)."""
-    from eventwire.store import open_store as _open
-
-    return _open(path, read_only=read_only)
 
 
 def __getattr__(name: str) -> object:

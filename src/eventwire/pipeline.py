@@ -23,6 +23,7 @@ from eventwire.config import Config, load_config
 from eventwire.errors import InputError, notice
 from eventwire.ingest.checks import check_article
 from eventwire.ingest.formats import normalize_published
+from eventwire.ingest.language import is_english
 from eventwire.ingest.sources import iter_articles
 from eventwire.ingest.text import read_text
 from eventwire.kb import open_kb
@@ -67,10 +68,6 @@ def _guard(record: ArticleRecord) -> ArticleRecord:
     return record
 
 
-def is_english(article: Article) -> bool:
-    return str(article.language or "en").lower().startswith("en")
-
-
 class Pipeline:
     """Loads the model once and turns articles into records in batches through `nlp.pipe`."""
 
@@ -82,9 +79,8 @@ class Pipeline:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_model(tuple(self.config.get("model.names")), str(self.config.get("kb.extra") or ""))
-            # spaCy refuses texts over its own limit; ours (ingest.max_chars, E114) is the one users set.
-            self._nlp.max_length = max(self._nlp.max_length, int(self.config.get("ingest.max_chars")) + 1)
+            self._nlp = load_model(tuple(self.config.get("model.names")), str(self.config.get("kb.extra") or ""),
+                                   int(self.config.get("ingest.max_chars")))
         return self._nlp
 
     def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
@@ -115,7 +111,7 @@ class Pipeline:
 
     def _prepared(self, article: Article) -> Doc:
         refused = check_article(article, self.config)
-        parse = refused is None and is_english(article)
+        parse = refused is None and is_english(article.language)
         doc = self.nlp.make_doc(masked_text(article) if parse else "")
         doc._.article = article
         if refused is not None:
@@ -165,7 +161,7 @@ class Pipeline:
 def warnings_of(article: Article) -> list[Notice]:
     """The numbered warnings a reader of this article's record should see."""
     found: list[Notice] = []
-    if not is_english(article):
+    if not is_english(article.language):
         found.append(notice("W101", source=article.source, language=article.language))
     elif not article.published:
         found.append(notice("W102", source=article.source))
@@ -174,10 +170,9 @@ def warnings_of(article: Article) -> list[Notice]:
 
 def _one_article(text_or_path: str | Path, published: str | None, config: Config) -> Article:
     if isinstance(text_or_path, Path) or _looks_like_path(text_or_path):
-        items = list(iter_articles([str(text_or_path)], published=published, config=config))
-        if not items:
+        first = next(iter(iter_articles([str(text_or_path)], published=published, config=config)), None)
+        if first is None:
             raise InputError("E103", source=str(text_or_path))
-        first = items[0]
         if isinstance(first, InputError):
             raise first
         return first

@@ -49,13 +49,12 @@ from eventwire.extractors.mentions import (
     entity_of,
     kb_find,
 )
-from eventwire.extractors.paragraphs import paragraph_breaks, quoted_stretches
+from eventwire.extractors.paragraphs import doc_paragraphs, doc_quoted_stretches
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor
 
 _QUOTES = "eventwire.quote_speakers"
-_BREAKS = "eventwire.paragraph_breaks"
 _LEMMAS = "eventwire.tokens_by_lemma"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
@@ -179,7 +178,7 @@ def _in_quotes(spans: list[tuple[int, int]], pos: int, ends: list[int] | None = 
 
 
 def _direct_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [(s - 1, e + 1) for s, e, _closed, _cont in quoted_stretches(doc_text(doc))]
+    return [(s - 1, e + 1) for s, e, _closed, _cont in doc_quoted_stretches(doc)]
 
 
 def resolve(doc: Doc) -> Resolution:
@@ -537,9 +536,7 @@ def _reporting_subject(token: Token, res: Resolution) -> Token | None:
 
 def _window_start(doc: Doc, token: Token) -> int:
     """Where the search for an antecedent stops: the start of the paragraph three before the pronoun's."""
-    breaks = doc.user_data.get(_BREAKS)
-    if breaks is None:  # found once per Doc: this runs for every pronoun
-        breaks = doc.user_data[_BREAKS] = paragraph_breaks(doc_text(doc))
+    breaks = doc_paragraphs(doc)
     before = bisect_right(breaks, token.idx)  # the paragraph starts at or before the pronoun
     return int(breaks[before - 4]) if before >= 4 else 0
 
@@ -596,15 +593,6 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
     return actor
 
 
-def resolve_pronoun(token: Token, on: date | None) -> Token | None:
-    """The head of the mention a pronoun refers to (or None), from the article's mention clusters.
-
-    Relative pronouns take their clause's head noun; he/she the latest person who is the subject of a
-    clause before it (eventwire.extractors.coref explains the rules); we/I inside a quote its speaker.
-    """
-    return antecedent(token)
-
-
 def actors_from(head: Token, on: date | None) -> list[Actor]:
     """Actors of the mention headed by `head` and of the mentions coordinated with it ("X and Y"), as
     written (a pronoun takes the actor it refers to; `canonical_actor` gives the cluster's names)."""
@@ -614,7 +602,7 @@ def actors_from(head: Token, on: date | None) -> list[Actor]:
     for h in heads:
         target = h
         if h.pos_ == "PRON":
-            resolved = resolve_pronoun(h, on)
+            resolved = antecedent(h)
             if resolved is None:
                 continue
             actor = build_actor(resolved, on)
@@ -642,4 +630,4 @@ def make_coreference(nlp: Language, name: str) -> Coreference:
 
 
 __all__ = ["Cluster", "Coreference", "Mention", "Resolution", "actor_for", "actors_from", "antecedent",
-           "canonical_actor", "make_coreference", "resolve", "resolve_pronoun", "set_quote_speakers"]
+           "canonical_actor", "make_coreference", "resolve", "set_quote_speakers"]

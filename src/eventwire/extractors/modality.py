@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from eventwire import vocab
 from eventwire.extractors.coref import actors_from
+from eventwire.extractors.mentions import STATEMENT_NOUNS
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Attribution, Modality
 
@@ -31,7 +32,6 @@ REQUEST_VERBS = vocab.words("speech", role="request")
 _HYPOTHETICAL_AUX = vocab.words("auxiliary", role="hypothetical")
 _FUTURE_AUX = vocab.words("auxiliary", role="future")
 _INTENT_WORDS = vocab.words("intent", role="future")
-_STATEMENT_NOUNS = vocab.words("statement", role="statement")
 _READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
@@ -198,7 +198,7 @@ def attribution_of(head: Token, on: date | None) -> tuple[Attribution | None, To
                     obj = objs[0]
                     issuer = [g for c in obj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                               for g in a.children if g.dep_ == "pobj"]
-                    if obj.lemma_.lower() in _STATEMENT_NOUNS and issuer:
+                    if obj.lemma_.lower() in STATEMENT_NOUNS and issuer:
                         # "according to a statement issued by the ISPR": the issuer speaks.
                         start, end = child.idx, issuer[0].right_edge.idx + len(issuer[0].right_edge.text)
                         found = actors_from(issuer[0], on)

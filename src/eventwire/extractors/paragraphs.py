@@ -20,6 +20,10 @@ from eventwire.nlp.extensions import doc_text
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
+_PARAGRAPHS = "eventwire_paragraphs"
+_STRETCHES = "eventwire_quoted_stretches"
+
+
 # -- paragraphs and marks ----------------------------------------------------------------------------------
 
 
@@ -56,6 +60,23 @@ def _is_opening(text: str, pos: int) -> bool:
         return False
     before = text[pos - 1] if pos > 0 else "\n"
     return before.isspace() or before in "([{—–-:"
+
+
+def doc_paragraphs(doc: Doc) -> list[int]:
+    """`paragraph_breaks` of the Doc's text, found once per Doc (the paragraph splitter, the quote finder and
+    the pronoun resolver all ask)."""
+    found = doc.user_data.get(_PARAGRAPHS)
+    if found is None:
+        found = doc.user_data[_PARAGRAPHS] = paragraph_breaks(doc_text(doc))
+    return list(found)
+
+
+def doc_quoted_stretches(doc: Doc) -> list[tuple[int, int, bool, bool]]:
+    """`quoted_stretches` of the Doc's text, found once per Doc (the quote finder and coreference both ask)."""
+    found = doc.user_data.get(_STRETCHES)
+    if found is None:
+        found = doc.user_data[_STRETCHES] = quoted_stretches(doc_text(doc))
+    return list(found)
 
 
 def quoted_stretches(text: str) -> list[tuple[int, int, bool, bool]]:
@@ -99,7 +120,7 @@ def set_paragraph_starts(doc: Doc) -> Doc:
 
     The parser otherwise glues a closing quotation to the next paragraph's first words.
     """
-    starts = set(paragraph_breaks(doc_text(doc))[1:])
+    starts = set(doc_paragraphs(doc)[1:])
     # Set through an array: the token attribute asks spaCy whether the Doc is parsed, a walk over all its tokens,
     # at every paragraph (quadratic in a long article).
     marks = cast("Ints2d", doc.to_array([SENT_START]).reshape((len(doc), 1)))
@@ -115,5 +136,6 @@ def make_paragraph_splitter(doc: Doc) -> Doc:
     return set_paragraph_starts(doc)
 
 
-__all__ = ["CLOSE_MARKS", "OPEN_MARKS", "STRAIGHT", "make_paragraph_splitter", "paragraph_breaks", "paragraph_end",
-           "paragraph_of", "quoted_stretches", "set_paragraph_starts"]
+__all__ = ["CLOSE_MARKS", "OPEN_MARKS", "STRAIGHT", "doc_paragraphs", "doc_quoted_stretches",
+           "make_paragraph_splitter", "paragraph_breaks", "paragraph_end", "paragraph_of", "quoted_stretches",
+           "set_paragraph_starts"]

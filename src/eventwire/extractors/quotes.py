@@ -49,14 +49,15 @@ from spacy.tokens import Doc, Token
 
 from eventwire import vocab
 from eventwire.extractors.coref import actor_for, set_quote_speakers
+from eventwire.extractors.mentions import STATEMENT_NOUNS
 from eventwire.extractors.paragraphs import (
     CLOSE_MARKS,
     OPEN_MARKS,
     STRAIGHT,
-    paragraph_breaks,
+    doc_paragraphs,
+    doc_quoted_stretches,
     paragraph_end,
     paragraph_of,
-    quoted_stretches,
 )
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
@@ -82,8 +83,6 @@ STANCE_VERBS = vocab.words("speech", role="stance")
 # ahead", "called him a liar"): the object and its predicate are the content.
 PREDICATE_VERBS = vocab.words("speech", role="predicate")
 _PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
-# Things issued that say something: "X issued a statement saying ..." reports X's words.
-_ISSUED_NOUNS = vocab.words("statement", role="statement")
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
 
@@ -167,7 +166,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and \
             is_cue_verb(verb):
         # "polls showing Trump ahead": the noun it describes; "X issued a statement saying ...": X.
-        if noun.lemma_.lower() in _ISSUED_NOUNS and noun.dep_ in ("dobj", "pobj") and depth < 3:
+        if noun.lemma_.lower() in STATEMENT_NOUNS and noun.dep_ in ("dobj", "pobj") and depth < 3:
             issuer = _subject(noun.head if noun.dep_ == "dobj" else noun.head.head, depth + 1)
             if issuer is not None and issuer.pos_ in ("PROPN", "PRON", "NOUN"):
                 return issuer
@@ -210,10 +209,8 @@ class QuoteFinder(Stage):
         super().__init__(name)
 
     def find(self, doc: Doc) -> list[Found]:
-        text = doc_text(doc)
-        starts = paragraph_breaks(text)
+        starts = doc_paragraphs(doc)
         direct = self._direct(doc, starts)
-        taken = [(f.start, f.end) for f in direct]
         used_cues = {f.cue.start for f in direct if f.cue is not None}
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
         indirect += self._labelled_lines(doc, starts)
@@ -223,7 +220,7 @@ class QuoteFinder(Stage):
         by_start = sorted(direct, key=lambda d: d.start)
         starts_of = [d.start for d in by_start]
         removed: set[int] = set()
-        spans = sorted(taken)
+        spans = sorted((f.start, f.end) for f in direct)
         longest = max((e - s for s, e in spans), default=0)
         for f in indirect:
             nearby = by_start[bisect_left(starts_of, f.start):bisect_right(starts_of, f.end + 1)]
@@ -234,7 +231,6 @@ class QuoteFinder(Stage):
                 # ("criticized X for “running around ...”").
                 for d in inner:
                     kept.remove(d)
-                    taken.remove((d.start, d.end))
                     spans.pop(bisect_left(spans, (d.start, d.end)))
                     removed.add(id(d))
                 f.kind = "mixed"
@@ -247,7 +243,6 @@ class QuoteFinder(Stage):
             if clash:
                 continue
             kept.append(f)
-            taken.append((f.start, f.end))
             insort(spans, (f.start, f.end))
             longest = max(longest, f.end - f.start)
         kept.sort(key=lambda f: f.start)
@@ -286,7 +281,7 @@ class QuoteFinder(Stage):
 
     def _direct(self, doc: Doc, starts: list[int]) -> list[Found]:
         out: list[Found] = []
-        for q0, q1, closed, continues in quoted_stretches(doc_text(doc)):
+        for q0, q1, closed, continues in doc_quoted_stretches(doc):
             found = self._one_direct(doc, q0, q1, closed)
             if found is None:
                 continue

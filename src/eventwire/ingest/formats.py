@@ -87,7 +87,7 @@ def read_jsonl(text: str, source: str) -> Iterator[Article | InputError]:
             body, html, url = fields["text"], fields["html"], fields["url"]
             title = fields["title"] or None
             if body is not None and body.strip():
-                article = read_text(body, where, title=title)
+                article = read_text(body, where, title=title, language=language)
             elif html is not None and html.strip():
                 article = read_html(html, where, url=url)
             else:

@@ -42,6 +42,11 @@ _READ_AS_ENGLISH = {"pcm"}
 _NO_LANGUAGE = {"zxx"}
 
 
+def is_english(code: str | None) -> bool:
+    """Whether our English rules apply to text of language `code` (no code: they do)."""
+    return str(code or UNDECIDED).lower().startswith("en")
+
+
 @cache
 def _identifier() -> Any:
     """The model, loaded once per process (about two seconds) on the first article."""

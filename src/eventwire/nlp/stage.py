@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventwire.ingest.language import is_english
 from eventwire.nlp.extensions import register_extensions
 
 _FAILED = "eventwire_failed"
@@ -23,9 +24,9 @@ def failure(doc: Doc) -> str | None:
     return None if found is None else str(found)
 
 
-def is_english(doc: Doc) -> bool:
+def doc_is_english(doc: Doc) -> bool:
     article = doc._.article if Doc.has_extension("article") else None
-    return article is None or str(getattr(article, "language", "en") or "en").lower().startswith("en")
+    return article is None or is_english(getattr(article, "language", None))
 
 
 class Stage:
@@ -39,7 +40,7 @@ class Stage:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        if failure(doc) is not None or not (self.any_language or is_english(doc)):
+        if failure(doc) is not None or not (self.any_language or doc_is_english(doc)):
             return doc
         try:
             self.process(doc)
@@ -51,4 +52,4 @@ class Stage:
         raise NotImplementedError
 
 
-__all__ = ["Stage", "failure", "is_english"]
+__all__ = ["Stage", "doc_is_english", "failure"]

@@ -208,29 +208,29 @@ class DuckDBStore:
     # -- writing ----------------------------------------------------------------------------------
 
     def known_ids(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
+        return set(self._seqs(ids))
+
+    def _seqs(self, ids: Sequence[str]) -> dict[str, int]:
+        """The ingest number of each of `ids` that is stored."""
+        found: dict[str, int] = {}
         unique = list(dict.fromkeys(ids))
         for i in range(0, len(unique), 1000):
             part = unique[i:i + 1000]
-            rows = self.con.execute(f"SELECT id FROM articles WHERE id IN ({placeholders(len(part))})",
+            rows = self.con.execute(f"SELECT id, seq FROM articles WHERE id IN ({placeholders(len(part))})",
                                     part).fetchall()
-            found.update(r[0] for r in rows)
+            found.update((r[0], int(r[1])) for r in rows)
         return found
 
     def add_records(self, records: Sequence[ArticleRecord], *, replace: bool = False) -> int:
         unique: dict[str, ArticleRecord] = {}
         for record in records:
             unique.setdefault(record.article.id, record)
-        known = self.known_ids(list(unique))
+        old_seq = self._seqs(list(unique))
         if not replace:
-            unique = {i: r for i, r in unique.items() if i not in known}
+            unique = {i: r for i, r in unique.items() if i not in old_seq}
+            old_seq = {}
         if not unique:
             return 0
-        old_seq: dict[str, int] = {}
-        if known and replace:
-            ids = [i for i in unique if i in known]
-            old_seq = dict(self.con.execute(f"SELECT id, seq FROM articles WHERE id IN ({placeholders(len(ids))})",
-                                            ids).fetchall())
         # New articles take the next numbers of the sequence, in the order given (ingest order); a replaced
         # one keeps its own.
         fresh = [i for i in unique if i not in old_seq]
@@ -415,6 +415,3 @@ class _Transaction:
                  tb: TracebackType | None) -> None:
         self.con.execute("ROLLBACK" if kind is not None else "COMMIT")
 
-
-def open_duckdb(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
-    return DuckDBStore(path, read_only=read_only)

@@ -21,6 +21,7 @@ import dataclasses
 import typing
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from eventwire.errors import EventwireError
@@ -179,6 +180,7 @@ def arrow_type(logical: LogicalType) -> pa.DataType:
             "timestamp": pa.timestamp("us")}[logical.kind]
 
 
+@cache
 def arrow_schema(name: str) -> pa.Schema:
     """The Arrow schema of table `name`, as Parquet and the other exports write it."""
     import pyarrow as pa

@@ -34,7 +34,7 @@ from importlib.resources import files
 from eventwire import ontology
 from eventwire.errors import EventwireError
 
-__all__ = ["ROLES", "Table", "parse_table", "roles", "sector_words", "table", "words"]
+__all__ = ["ROLES", "Table", "parse_table", "sector_words", "table", "words"]
 
 ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate"),
@@ -118,10 +118,6 @@ def table(name: str) -> Table:
     resource = files("eventwire.vocab").joinpath(f"{name}.csv")
     return parse_table(name, resource.read_text(encoding="utf-8"), f"eventwire/vocab/{name}.csv")
 
-
-def roles(name: str) -> tuple[str, ...]:
-    """The role columns of table ``name``."""
-    return ROLES[name]
 
 
 def words(name: str, role: str | None = None) -> frozenset[str]:

@@ -524,16 +524,6 @@ def _h_sameday(m: re.Match[str], ctx: Context) -> Result | None:
     return ("DATE", value) if value else None
 
 
-def as_date(published: str | None) -> date | None:
-    """The calendar day of an ISO publication date or date-time, None when there is none."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 _PARSERS: dict[str, Any] = {}
 
 
@@ -577,5 +567,5 @@ def period_value(when: datetime | None, period: str | None) -> Result | None:
     return "DATE", when.date().isoformat()
 
 
-__all__ = ["MONTHS", "WEEKDAYS", "Context", "Handler", "Result", "TimexType", "as_date", "dateparser_value",
+__all__ = ["MONTHS", "WEEKDAYS", "Context", "Handler", "Result", "TimexType", "dateparser_value",
            "duration", "period_value"]
