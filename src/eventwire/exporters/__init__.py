@@ -17,30 +17,13 @@ from __future__ import annotations
 import functools
 import warnings
 from importlib.metadata import entry_points
-from pathlib import Path
-from typing import Protocol, TextIO, runtime_checkable
 
 from eventwire.errors import EventwireError
+from eventwire.exporters.base import Exporter, Target
 from eventwire.exporters.builtin import BUILTINS
 from eventwire.store.base import Store
 
 GROUP = "eventwire.exporters"
-
-Target = str | Path | TextIO
-
-
-@runtime_checkable
-class Exporter(Protocol):
-    name: str
-    description: str
-    needs_path: bool
-    writes_tables: bool
-
-    def write(self, store: Store, out: Target, table: str | None = None, force: bool = False) -> list[str]:
-        """Write `store` to `out`: a path, '-' for standard output, or an open text stream. Existing files
-        are kept unless `force` (E301). Returns the paths written ('-' for a stream)."""
-        ...
-
 
 @functools.cache
 def exporters() -> dict[str, Exporter]:

@@ -27,7 +27,7 @@ from eventwire.store.schema import TABLES, arrow_schema, is_nested, table
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from eventwire.exporters import Exporter, Target
+    from eventwire.exporters.base import Exporter, Target
 
 
 def _refuse(path: Path, force: bool) -> None:

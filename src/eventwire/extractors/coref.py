@@ -54,7 +54,6 @@ from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor
 
-_QUOTES = "eventwire.quote_speakers"
 _LEMMAS = "eventwire.tokens_by_lemma"
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "poss", "ROOT", "npadvmod"}
@@ -380,11 +379,11 @@ def _country_agrees(actor: Actor, cluster: Cluster) -> bool:
 
 def set_quote_speakers(doc: Doc, quotes: list[tuple[int, int, Token | None]]) -> None:
     """Record the content span and speaker token of every quote (for "we" and "I" inside them)."""
-    doc.user_data[_QUOTES] = quotes
+    doc._.quote_speakers = quotes
 
 
 def _quote_speaker(doc: Doc, pos: int) -> Token | None:
-    for start, end, speaker in doc.user_data.get(_QUOTES) or []:
+    for start, end, speaker in doc._.quote_speakers or []:
         if start <= pos < end and speaker is not None:
             return speaker  # type: ignore[no-any-return]
     return None

@@ -655,8 +655,8 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
 
 
 @Language.factory("eventwire_events", assigns=["doc._.events"],
-                  requires=["doc._.kb", "doc._.timexes", "doc._.places", "doc._.coref", "doc._.quotes", "token.dep",
-                            "token.lemma"])
+                  requires=["doc._.kb", "doc._.timexes", "doc._.places", "doc._.coref", "doc._.quotes",
+                            "doc._.quote_speakers", "token.dep", "token.lemma"])
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     return EventCoder(name)
 

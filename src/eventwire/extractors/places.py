@@ -26,7 +26,8 @@
    map. A county (our table's ``admin2``) is written out with the contract's ``feature`` ``"other"`` and its
    nation or province as ``admin1``; areas and regions from our own tables have no ``geonames_id``.
 
-`event_location` (called by the event coder when it builds an event) gives the event's ``location``, the first of:
+`Locator.locate` (called by the event coder when it builds an event; `event_location` for one event) gives the
+event's ``location``, the first of:
 
 1. a place among the trigger's own words or modifiers ("the Kabul bombing");
 2. a place in a prepositional phrase of the trigger words, of their object, or of a nominal trigger

@@ -1,4 +1,4 @@
-"""Quotes: who says what, found on the whole article text (OUTPUT.md `quotes`), as a spaCy component.
+"""Quotes: who says what, found on the whole article text (docs/schema.md `quotes`), as a spaCy component.
 
 The finder works in three passes over the parsed article; each yields `Quote` records whose content,
 cue and speaker span are character offsets into the text.
@@ -102,8 +102,6 @@ class Found:
 
 
 # -- spans of the parse ------------------------------------------------------------------------------------
-
-
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -680,7 +678,7 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 
-@Language.factory("eventwire_quotes", assigns=["doc._.quotes"],
+@Language.factory("eventwire_quotes", assigns=["doc._.quotes", "doc._.quote_speakers"],
                   requires=["doc._.coref", "token.dep", "token.lemma", "token.is_sent_start"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder(name)

@@ -29,7 +29,8 @@ Kosovo), ``IGO``, ``NGO``, ``MNC`` or ``UNK``; ``sector`` is one of :data:`SECTO
 entity in different periods (the Taliban as ``REB`` until 2021-08-14 and as ``GOV`` from 2021-08-15) and must not
 overlap.
 
-A user file passed to :func:`load_kb` uses the same layout as ``actors.csv`` or ``people.csv``: columns ``name``,
+A user file (config ``kb.extra``, opened with :func:`open_kb`) uses the same layout as ``actors.csv`` or
+``people.csv``: columns ``name``,
 ``aliases``, ``country``, ``sector``, ``valid_from``, ``valid_to``, ``source`` plus ``kind`` and/or ``role`` (``kind``
 defaults to ``person``). Its rows replace every shipped entry with the same name, and any name or alias it lists is
 taken away from shipped entries, so a user row wins over the shipped data.
@@ -93,7 +94,7 @@ SECTOR_NOUNS: dict[str, str] = {
         ("embassy", "ambassador", "envoy", "envoys", "diplomat", "diplomats", "consulate", "mission", "delegation"),
         "DIP",
     ),
-    # PLOVER's MED is health care; journalists and media are JRN (as in eventwire.extractors.actors).
+    # PLOVER's MED is health care; journalists and media are JRN (as in the vocabulary table vocab/actor.csv).
     **dict.fromkeys(("media", "journalists", "journalist", "newspaper", "press", "television", "broadcaster"), "JRN"),
     **dict.fromkeys(("businesses", "companies", "firms", "company", "businessmen", "traders"), "BUS"),
     **dict.fromkeys(("clerics", "cleric", "scholars", "ulema", "church", "clergy"), "REL"),

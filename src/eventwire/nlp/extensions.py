@@ -20,6 +20,8 @@ EXTENSIONS = {
     # The article's mention clusters (eventwire.extractors.coref.Resolution).
     "coref": None,
     "quotes": None,
+    # (content start, content end, the speaker's head token) of each quote: "we" inside a quote is its speaker.
+    "quote_speakers": None,
     "events": None,
     # Every distinct actor of the article, mentions merged (eventwire.types.Actor).
     "actors": None,
