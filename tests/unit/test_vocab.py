@@ -13,6 +13,8 @@ from eventwire import ontology, vocab
 from eventwire.errors import EventwireError
 
 EXTRACTORS = ROOT / "src" / "eventwire" / "extractors"
+# The knowledge base reads role words too (a country form followed by one names that country's part).
+KB = ROOT / "src" / "eventwire" / "kb"
 
 # Dependency labels are the parser's, not words: lists of them may repeat.
 DEP_LABELS = {
@@ -86,24 +88,33 @@ def test_vocab_unknown_table_or_role_is_a_key_error() -> None:
         vocab.words("speech", role="whisper")
 
 
-GOOD = "# a comment\nlemma,sector,title,generic\ntroops,MIL,,\nenvoy,DIP,x,x\nhead,,x,\n"
+HEADER = "lemma,sector,title,generic,country_part,country_only\n"
+GOOD = "# a comment\n" + HEADER + "troops,MIL,,,x,\nenvoy,DIP,x,x,,\nhead,,x,,,\narmed,MIL,,,x,x\n"
 
 
 def test_vocab_a_good_table_parses() -> None:
     table = vocab.parse_table("actor", GOOD, "mine.csv")
-    assert table.sectors == {"troops": "MIL", "envoy": "DIP", "head": ""}
+    assert table.sectors == {"troops": "MIL", "envoy": "DIP", "head": "", "armed": "MIL"}
     assert table.roles["title"] == {"envoy", "head"}
+    assert table.roles["country_part"] == {"troops", "armed"} and table.roles["country_only"] == {"armed"}
+
+
+def test_vocab_country_only_words_are_no_sector_words_of_a_mention() -> None:
+    assert vocab.country_part_sectors()["armed"] == "MIL" and vocab.country_part_sectors()["army"] == "MIL"
+    assert "armed" not in vocab.sector_words() and vocab.sector_words()["army"] == "MIL"
 
 
 @pytest.mark.parametrize(("text", "reason"), [
     ("lemma,sector,title\ntroops,MIL,\n", "the columns are lemma,sector,title"),
-    ("lemma,sector,title,generic\nTroops,MIL,,\n", "'Troops' is not a lower-case single word"),
-    ("lemma,sector,title,generic\nwhite house,GOV,,\n", "'white house' is not a lower-case single word"),
-    ("lemma,sector,title,generic\ntroops,MIL,,\ntroops,MIL,,\n", "line 3: 'troops' is listed twice"),
-    ("lemma,sector,title,generic\ntroops,ARMY,,\n", "'ARMY' is not a PLOVER sector"),
-    ("lemma,sector,title,generic\nenvoy,DIP,yes,\n", "a role cell holds 'yes'"),
-    ("lemma,sector,title,generic\nhead,,,\n", "'head' has no role and no sector"),
-    ("lemma,sector,title,generic\nhead,,x\n", "line 2 has 3 cells, not 4"),
+    (HEADER + "Troops,MIL,,,,\n", "'Troops' is not a lower-case single word"),
+    (HEADER + "white house,GOV,,,,\n", "'white house' is not a lower-case single word"),
+    (HEADER + "troops,MIL,,,,\ntroops,MIL,,,,\n", "line 3: 'troops' is listed twice"),
+    (HEADER + "troops,ARMY,,,,\n", "'ARMY' is not a PLOVER sector"),
+    (HEADER + "envoy,DIP,yes,,,\n", "a role cell holds 'yes'"),
+    (HEADER + "head,,,,,\n", "'head' has no role and no sector"),
+    (HEADER + "head,,x\n", "line 2 has 3 cells, not 6"),
+    (HEADER + "air,,,,x,\n", "'air' names a country's part but has no sector"),
+    (HEADER + "air,MIL,,,,x\n", "'air' is country_only but not country_part"),
     ("# only a comment\n", "it has no header"),
 ])
 def test_vocab_a_bad_table_is_e007_naming_the_file(text: str, reason: str) -> None:
@@ -164,7 +175,7 @@ def _parents_of(root: ast.AST, target: ast.AST) -> list[ast.AST]:
 
 def extractor_word_lists() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for path in sorted(EXTRACTORS.rglob("*.py")):
+    for path in sorted([*EXTRACTORS.rglob("*.py"), *KB.glob("*.py")]):
         found.update(word_lists(path.read_text(encoding="utf-8"), path.stem))
     return found
 

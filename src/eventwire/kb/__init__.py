@@ -51,6 +51,7 @@ from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
+from eventwire import vocab
 from eventwire.errors import EventwireError
 from eventwire.ontology import sectors as _ontology_sectors
 
@@ -74,38 +75,8 @@ SPECIAL_CODES = frozenset({"IGO", "NGO", "MNC", "UNK"})
 NON_ISO_CODES = frozenset({"XKX"})
 
 # A country form followed by one of these words, e.g. "Pakistani army" or "US Embassy", is read by lookup() as that
-# country's sector.
-SECTOR_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        ("government", "govt", "administration", "cabinet", "ministry", "minister", "ministers", "officials",
-         "official", "authorities", "president", "prime", "foreign", "leader", "leaders", "regime", "state"),
-        "GOV",
-    ),
-    **dict.fromkeys(
-        ("army", "military", "forces", "troops", "soldiers", "navy", "air", "armed", "marines", "general",
-         "generals", "commanders", "commander"),
-        "MIL",
-    ),
-    **dict.fromkeys(("police", "policemen", "policeman"), "COP"),
-    **dict.fromkeys(("court", "courts", "judiciary", "judge", "judges", "prosecutors"), "JUD"),
-    **dict.fromkeys(("parliament", "lawmakers", "legislators", "legislature", "senate", "congress", "senators"), "LEG"),
-    **dict.fromkeys(("intelligence", "spy", "spies"), "SPY"),
-    **dict.fromkeys(
-        ("embassy", "ambassador", "envoy", "envoys", "diplomat", "diplomats", "consulate", "mission", "delegation"),
-        "DIP",
-    ),
-    # PLOVER's MED is health care; journalists and media are JRN (as in the vocabulary table vocab/actor.csv).
-    **dict.fromkeys(("media", "journalists", "journalist", "newspaper", "press", "television", "broadcaster"), "JRN"),
-    **dict.fromkeys(("businesses", "companies", "firms", "company", "businessmen", "traders"), "BUS"),
-    **dict.fromkeys(("clerics", "cleric", "scholars", "ulema", "church", "clergy"), "REL"),
-    **dict.fromkeys(
-        ("civilians", "people", "residents", "citizens", "nationals", "villagers", "protesters", "students",
-         "refugees", "evacuees", "women", "families"),
-        "CVL",
-    ),
-    **dict.fromkeys(("rebels", "militants", "insurgents", "fighters"), "REB"),
-    **dict.fromkeys(("party", "opposition"), "PTY"),
-}
+# country's sector (the vocabulary table vocab/actor.csv, column country_part).
+SECTOR_NOUNS: dict[str, str] = vocab.country_part_sectors()
 
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")

@@ -12,7 +12,7 @@ table           roles
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate
 ``intent``      future, plan, report, schedule
 ``statement``   statement, document
-``actor``       (sector), title, generic
+``actor``       (sector), title, generic, country_part, country_only
 ``light``       light, aspectual, carrier, issue
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound
 ``auxiliary``   future, hypothetical
@@ -34,13 +34,13 @@ from importlib.resources import files
 from eventwire import ontology
 from eventwire.errors import EventwireError
 
-__all__ = ["ROLES", "Table", "parse_table", "sector_words", "table", "words"]
+__all__ = ["ROLES", "Table", "country_part_sectors", "parse_table", "sector_words", "table", "words"]
 
 ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate"),
     "intent": ("future", "plan", "report", "schedule"),
     "statement": ("statement", "document"),
-    "actor": ("title", "generic"),
+    "actor": ("title", "generic", "country_part", "country_only"),
     "light": ("light", "aspectual", "carrier", "issue"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound"),
     "auxiliary": ("future", "hypothetical"),
@@ -101,6 +101,10 @@ def parse_table(name: str, text: str, path: str) -> Table:
         odd = sorted(value for value in marks.values() if value not in ("", _MARK))
         if odd:
             raise bad(f"line {number}: a role cell holds {odd[0]!r}, not '{_MARK}' or nothing")
+        if (marks.get("country_part") or marks.get("country_only")) and not sector:
+            raise bad(f"line {number}: {word!r} names a country's part but has no sector")
+        if marks.get("country_only") and not marks.get("country_part"):
+            raise bad(f"line {number}: {word!r} is country_only but not country_part")
         if not sector and not any(marks.values()):
             raise bad(f"line {number}: {word!r} has no role" + (" and no sector" if "sector" in row else ""))
         sectors[word] = sector
@@ -133,4 +137,12 @@ def words(name: str, role: str | None = None) -> frozenset[str]:
 @cache
 def sector_words() -> dict[str, str]:
     """Role and group words -> PLOVER sector ("troops" MIL, "embassy" DIP, "police" COP)."""
-    return {word: sector for word, sector in table("actor").sectors.items() if sector}
+    only = table("actor").roles["country_only"]
+    return {word: sector for word, sector in table("actor").sectors.items() if sector and word not in only}
+
+
+def country_part_sectors() -> dict[str, str]:
+    """Words that, right after a country form, name that country's part -> its sector ("army" MIL in
+    "Pakistani army", "prime" GOV in "Pakistani prime minister")."""
+    found = table("actor")
+    return {word: found.sectors[word] for word in found.roles["country_part"]}
