@@ -28,6 +28,7 @@ from eventwire.ingest.sources import iter_articles
 from eventwire.ingest.text import read_text
 from eventwire.kb import open_kb
 from eventwire.nlp.chunks import parse_in_pieces
+from eventwire.nlp.extensions import TEXT_KEY, doc_text
 from eventwire.nlp.loader import BEFORE_PARSER, OURS, load_model
 from eventwire.nlp.stage import failure
 from eventwire.types import Article, ArticleRecord, Notice
@@ -93,26 +94,28 @@ class Pipeline:
             # The parser holds every text of a batch at once: short articles go through nlp.pipe in batches
             # of at most `limit` characters in all, and a longer one is parsed in pieces (eventwire.nlp.chunks),
             # so memory stays bounded. The output keeps the input's order.
-            short = iter(self._parsed_short([d for d in docs if len(d.text) <= limit], limit))
+            short = iter(self._parsed_short([d for d in docs if len(doc_text(d)) <= limit], limit))
             for doc in docs:
-                yield next(short) if len(doc.text) <= limit else self._long(doc, limit)
+                yield next(short) if len(doc_text(doc)) <= limit else self._long(doc, limit)
 
     def _parsed_short(self, docs: list[Doc], limit: int) -> Iterator[Doc]:
         batch: list[Doc] = []
         chars = 0
         for doc in docs:
-            if batch and chars + len(doc.text) > limit:
+            if batch and chars + len(doc_text(doc)) > limit:
                 yield from self.nlp.pipe(batch, batch_size=len(batch))
                 batch, chars = [], 0
             batch.append(doc)
-            chars += len(doc.text)
+            chars += len(doc_text(doc))
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def _prepared(self, article: Article) -> Doc:
         refused = check_article(article, self.config)
         parse = refused is None and is_english(article.language)
-        doc = self.nlp.make_doc(masked_text(article) if parse else "")
+        text = masked_text(article) if parse else ""
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the Doc's text, known here: spaCy would join every token to give it
         doc._.article = article
         if refused is not None:
             doc.user_data[_REFUSED] = refused

@@ -42,13 +42,16 @@ def kb_of(doc: Doc) -> KnowledgeBase:
     return kb if isinstance(kb, KnowledgeBase) else load_kb()
 
 
+TEXT_KEY = "eventwire_text"
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per Doc: spaCy joins every token each time it is asked, and the
     extractors ask often (the text of a Doc never changes once made)."""
-    cached = doc.user_data.get("eventwire_text")
+    cached = doc.user_data.get(TEXT_KEY)
     if cached is None:
         cached = doc.text
-        doc.user_data["eventwire_text"] = cached
+        doc.user_data[TEXT_KEY] = cached
     return str(cached)
 
 
