@@ -58,6 +58,7 @@ from eventwire.extractors.modality import (
     obligation_of,
 )
 from eventwire.extractors.places import Locator
+from eventwire.extractors.roles import dated, role_day
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Attribution, Event, Timex
@@ -579,8 +580,10 @@ class EventCoder(Stage):
         confidence = 0.45 + (0.2 if not cand.nominal else 0.05) + (0.2 if actors else 0.0) + \
             (0.1 if recipients else 0.0)
         article = doc._.article
-        actors = [canonical_actor(doc, a) for a in actors]
-        recipients = [canonical_actor(doc, a) for a in recipients]
+        when = date_event(doc, (start, end), attribution, scene.timexes, scene.published)
+        day = role_day(when, on)
+        actors = [dated(doc, canonical_actor(doc, a), day, on) for a in actors]
+        recipients = [dated(doc, canonical_actor(doc, a), day, on) for a in recipients]
         if attribution is not None and attribution.source is not None:
             attribution.source = canonical_actor(doc, attribution.source)
         return Event(
@@ -589,7 +592,7 @@ class EventCoder(Stage):
             actor=actors, recipient=recipients,
             trigger=TextSpan(doc_text(doc)[start:end], start, end),
             sentence=_trimmed(doc, sent),
-            date=date_event(doc, (start, end), attribution, scene.timexes, scene.published),
+            date=when,
             location=scene.places.locate(start, end, quad in (1, 3)),
             modality=modality, attribution=attribution,
             confidence=round(min(confidence, 0.95), 2),
