@@ -227,3 +227,53 @@ def test_kb_user_extra_file_overrides_and_extends(tmp_path: Path) -> None:
 
 def test_kb_load_is_cached() -> None:
     assert load_kb() is load_kb()
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "country", "role"),
+    [
+        ("Angela Merkel", date(2010, 6, 1), "DEU", "Chancellor of Germany"),
+        ("Obama", date(2012, 1, 1), "USA", "President of the United States"),
+        ("Putin", date(2005, 1, 1), "RUS", "President of Russia"),
+        ("Putin", date(2010, 1, 1), "RUS", "Prime Minister of Russia"),
+        ("Medvedev", date(2010, 1, 1), "RUS", "President of Russia"),
+        ("Erdogan", date(2010, 1, 1), "TUR", "Prime Minister of Turkey"),
+        ("Erdoğan", date(2020, 1, 1), "TUR", "President of Turkey"),
+        ("Zelensky", date(2022, 3, 1), "UKR", "President of Ukraine"),
+        ("Lula", date(2005, 1, 1), "BRA", "President of Brazil (first two terms)"),
+        ("Lula", date(2024, 1, 1), "BRA", "President of Brazil (third term)"),
+        ("Hamid Karzai", date(2010, 1, 1), "AFG", "President of Afghanistan"),
+    ],
+)
+def test_kb_heads_of_government_by_date(kb: KnowledgeBase, text: str, on: date, country: str, role: str) -> None:
+    entry = _get(kb, text, on)
+    assert (entry.country, entry.sector, entry.role) == (country, "GOV", role)
+    assert entry.valid_on(on)
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [("Angela Merkel", date(2023, 1, 1)), ("Obama", date(2005, 1, 1)), ("Bashar al-Assad", date(2025, 6, 1))],
+)
+def test_kb_heads_of_government_outside_their_term(kb: KnowledgeBase, text: str, outside: date) -> None:
+    entry = _get(kb, text, outside)
+    assert not entry.valid_on(outside)  # still the person (latest row), but not in office that day
+
+
+def test_kb_netanyahu_in_opposition_between_terms(kb: KnowledgeBase) -> None:
+    assert _get(kb, "Netanyahu", date(2015, 1, 1)).role == "Prime Minister of Israel"
+    assert _get(kb, "Netanyahu", date(2022, 1, 1)).sector == "PTY"
+
+
+def test_kb_armed_groups_and_igos(kb: KnowledgeBase) -> None:
+    assert _get(kb, "HTS", date(2020, 1, 1)).sector == "REB"
+    assert _get(kb, "HTS", date(2024, 12, 20)).sector == "GOV"
+    assert _get(kb, "Hemedti", date(2024, 1, 1)).sector == "REB"
+    assert _get(kb, "ECOWAS").country == "IGO"
+    assert _get(kb, "IRGC").country == "IRN"
+
+
+def test_kb_find_in_leaders(kb: KnowledgeBase) -> None:
+    text = "Chancellor Merkel met Macron and Erdogan in Berlin."
+    codes = [entry.country for _, _, entry in kb.find_in(text, date(2018, 1, 1))]
+    assert codes[:3] == ["DEU", "FRA", "TUR"]
