@@ -37,6 +37,15 @@ Metrics (the last stdout line is one JSON object; tables and progress go to stde
   (resp. target) country codes and the set of the chosen event's actor (resp. recipient) "country" values;
   true positives = intersection sizes summed over sentences, false positives / negatives = the set
   differences summed. Gold actors with an empty code and predicted actors with no country are skipped.
+- actor_not_thing_precision (over the PLOVER sentences): of ALL predicted actors and recipients of all events
+  (not only the chosen one), the share whose mention is a person, organisation, group or state by this simple
+  automatic rule (`is_agentive`): the mention is a personal pronoun; or the knowledge base knows its name or its
+  text (eventwire.kb lookup); or the named entity that spaCy (the pinned en_core_web_sm, run on the sentence
+  again) finds over the mention's last word is PERSON, ORG, GPE or NORP; or its last word is a role word of
+  the vocabulary table vocab/actor.csv (a word with a sector: "troops", "minister", "rebels"). Anything else
+  ("the agreement", "the Doha process", "cities") counts as a thing. The rule is generous to place names
+  (a GPE such as a capital always passes), so it measures documents, processes and other things, not the
+  place-versus-state distinction. actor_mentions is the number judged.
 - with --confliBERT: quad_accuracy / quad_macro_f1 (macro over the five gold labels) / quad_n, where the
   prediction for a sentence is the quad_class of its highest-confidence event (ties: the first), mapped by
   PRED_TO_CONFLIBERT; quad_accuracy_events is the accuracy on the sentences whose gold label is 1-4 only.
@@ -59,14 +68,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import spacy
+
 ROOT = Path(__file__).resolve().parents[1]
 try:
     import eventwire  # noqa: F401
 except ImportError:  # running from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
 
+from eventwire import vocab  # noqa: E402
 from eventwire.errors import InputError  # noqa: E402
 from eventwire.ingest.text import read_text  # noqa: E402
+from eventwire.kb import KnowledgeBase, load_kb  # noqa: E402
+from eventwire.nlp.loader import installed_model  # noqa: E402
 from eventwire.pipeline import Pipeline  # noqa: E402
 from eventwire.types import Article  # noqa: E402
 
@@ -245,6 +259,51 @@ def top_confusions(pairs: Sequence[tuple[str, str]], k: int = 15) -> list[tuple[
     return Counter((g, p) for g, p in pairs if g != p).most_common(k)
 
 
+_AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "who", "them", "him", "her", "us", "you"])
+
+
+def is_agentive(actor: Mapping[str, Any], entity_labels: Mapping[int, str], kb: KnowledgeBase,
+                role_words: frozenset[str]) -> bool:
+    """Is a predicted actor a person, organisation, group or state by the documented rule (module docstring)?
+
+    `entity_labels` maps character offsets of the sentence to the spaCy entity label over them.
+    """
+    text = str(actor.get("text") or "")
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return True
+    if any(kb.lookup(str(form)) is not None for form in (actor.get("name"), text) if form):
+        return True
+    end = int(actor.get("end") or 0)
+    last = words[-1]
+    last_at = end - len(text) + text.rfind(last)
+    if entity_labels.get(last_at) in _AGENT_ENTITIES:
+        return True
+    low = last.lower()
+    return low in role_words or (low.endswith("s") and low[:-1] in role_words)
+
+
+def agentive_precision(texts: Sequence[str], predicted: Sequence[Sequence[Event]]) -> tuple[float, int]:
+    """(share of predicted actors and recipients that pass `is_agentive`, how many were judged)."""
+    name = installed_model()
+    if name is None:
+        sys.exit("no spaCy model installed (eventwire.nlp.loader.DEFAULT_MODELS)")
+    nlp = spacy.load(name, disable=["lemmatizer"])
+    kb = load_kb()
+    role_words = frozenset(word for word, sector in vocab.sector_words().items() if sector)
+    good = total = 0
+    for doc, events in zip(nlp.pipe(texts), predicted, strict=True):
+        labels = {t.idx: t.ent_type_ for t in doc if t.ent_type_}
+        for event in events:
+            for actor in [*(event.get("actor") or []), *(event.get("recipient") or [])]:
+                total += 1
+                good += is_agentive(actor, labels, kb, role_words)
+    return (round(good / total, 4) if total else 0.0), total
+
+
 # --------------------------------------------------------------------------- data
 
 
@@ -389,12 +448,17 @@ def main() -> None:
     parser.add_argument("--confliBERT", dest="conflibert", type=Path, default=None,
                         help="ConfliBERT cameo_class/train.tsv, or a folder holding it (adds quad-class scores)")
     parser.add_argument("--limit", type=int, default=None, help="N sentences of each data set, spread evenly")
+    parser.add_argument("--half", choices=("even", "odd"), default=None,
+                        help="score only the even- or odd-numbered sentences of each data set (a held-back split)")
     parser.add_argument("--show-errors", type=int, default=0, metavar="K", help="print K mis-coded sentences")
     args = parser.parse_args()
 
     started = time.perf_counter()
     plover = spread(read_plover(plover_path(args.data)), args.limit)
     quads = spread(read_conflibert(conflibert_path(args.conflibert)), args.limit) if args.conflibert else []
+    if args.half is not None:
+        keep = 0 if args.half == "even" else 1
+        plover, quads = plover[keep::2], quads[keep::2]
     print(f"PLOVER: {len(plover)} sentences; ConfliBERT: {len(quads)} sentences", file=sys.stderr)
 
     events, failures, furniture = run_pipeline([*plover, *quads])
@@ -404,6 +468,8 @@ def main() -> None:
           f"{failures} failed (E112); {furniture} had header furniture found by read_text", file=sys.stderr)
 
     result = score_plover(plover, plover_events)
+    texts = [read_text(g.text, g.id).text for g in plover]
+    result["actor_not_thing_precision"], result["actor_mentions"] = agentive_precision(texts, plover_events)
     pairs = [(g.type, _type_of(choose_event(e, g.event_text))) for g, e in zip(plover, plover_events, strict=True)]
     print_table("PLOVER event type (gold v2 names)", pairs, PLOVER_TYPES)
     print_confusions(pairs)

@@ -25,7 +25,7 @@ def _get(kb: KnowledgeBase, text: str, on: date | None = None) -> KBEntry:
 
 
 @pytest.mark.parametrize(
-    "text", ["US", "U.S.", "USA", "the US", "the United States", "United States of America", "America", "us"]
+    "text", ["US", "U.S.", "USA", "the US", "the United States", "United States of America", "America", "Us"]
 )
 def test_kb_us_aliases_resolve_to_usa(kb: KnowledgeBase, text: str) -> None:
     entry = _get(kb, text)
@@ -277,3 +277,19 @@ def test_kb_find_in_leaders(kb: KnowledgeBase) -> None:
     text = "Chancellor Merkel met Macron and Erdogan in Berlin."
     codes = [entry.country for _, _, entry in kb.find_in(text, date(2018, 1, 1))]
     assert codes[:3] == ["DEU", "FRA", "TUR"]
+
+
+@pytest.mark.parametrize("text", ["us", "who", "un"])
+def test_kb_a_capitals_only_name_is_no_lower_case_word(kb: KnowledgeBase, text: str) -> None:
+    # "us" and "who" are pronouns: only "US" and "WHO" (any capital) name the United States and the WHO.
+    assert kb.lookup(text) is None
+
+
+@pytest.mark.parametrize("text", ["Al-Qaeda", "AL-QAEDA", "al Qaeda", "Al Qaeda", "al-qaeda"])
+def test_kb_lookup_ignores_case_and_hyphens(kb: KnowledgeBase, text: str) -> None:
+    assert _get(kb, text).name == "al-Qaeda"
+
+
+def test_kb_find_in_matches_a_lower_case_name_written_with_capitals(kb: KnowledgeBase) -> None:
+    found = [(s, e, entry.name) for s, e, entry in kb.find_in("Fighters of Al-Qaeda met us in May.")]
+    assert found == [(12, 20, "al-Qaeda")]

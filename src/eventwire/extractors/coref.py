@@ -47,6 +47,7 @@ from eventwire.extractors.mentions import (
     build_actor,
     coordinated_countries,
     entity_of,
+    is_thing,
     kb_find,
 )
 from eventwire.extractors.paragraphs import doc_paragraphs, doc_quoted_stretches
@@ -596,7 +597,9 @@ def actors_from(head: Token, on: date | None) -> list[Actor]:
     """Actors of the mention headed by `head` and of the mentions coordinated with it ("X and Y"), as
     written (a pronoun takes the actor it refers to; `canonical_actor` gives the cluster's names)."""
     heads = [head]
-    heads += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    for joined in heads:  # "X, Y and Z": each conjunct hangs on the one before it, so follow the chain
+        heads += [c for c in joined.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                  and not is_thing(c) and c not in heads]
     out: list[Actor] = []
     for h in heads:
         target = h

@@ -42,9 +42,12 @@ from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.mentions import (
+    PLACE_NOUNS,
     SECTOR_WORDS,
     STATEMENT_NOUNS,
     entity_of,
+    is_place,
+    is_thing,
     kb_country,
     kb_find,
     split_hyphen_pair,
@@ -78,10 +81,11 @@ _NOT_RELEASED = vocab.words("statement")  # statements and documents: released, 
 # "a move to retake"); the infinitive of any other noun ("the ability to fight back", "its claim to
 # support", "the opportunity to address") is no event of its own.
 _PLAN_NOUNS = vocab.words("intent", role="plan")
-_PLACE_NOUNS = {"city", "cities", "town", "village", "base", "airport", "capital", "district", "province",
-                "territory", "area", "region", "control", "power", "border", "crossing", "building", "compound",
-                "ship", "vessel", "tanker", "hill", "port", "airfield", "headquarters", "palace", "checkpoint",
-                "road", "highway", "bridge", "outpost", "post", "position", "positions", "land", "island"}
+# Places (vocab/thing.csv) and the things held that an occupying verb takes ("seize power", "take control").
+_PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing", "building", "compound", "ship",
+                              "vessel", "tanker", "hill", "port", "airfield", "headquarters", "palace", "checkpoint",
+                              "road", "highway", "bridge", "outpost", "post", "position", "positions", "land",
+                              "island"}
 _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 
@@ -113,6 +117,8 @@ def is_actorish(token: Token) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in {"he", "she", "they", "we", "i", "it", "who", "which", "that", "them", "him", "her",
                                 "us"}
+    if is_thing(token):  # "the US-Taliban agreement", "the Doha process", "Syrian towns": things, not actors
+        return False
     ent = entity_of(token)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
@@ -249,7 +255,8 @@ def owners_of(noun: Token) -> list[Token]:
     Unlike an event noun's actor (`noun_modifier_actors`), an owner is never a role adjective: "military
     aid", "a general strike" and "official contact" name no owner (measured on the PLOVER gold).
     """
-    return [c for c in noun.lefts if (c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON" and is_actorish(c))
+    return [c for c in noun.lefts if (c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON" and is_actorish(c)
+                                      and (c.dep_ == "poss" or not is_place(c)))  # "the Doha process": no owner
             or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
 
 
@@ -466,6 +473,10 @@ class EventCoder(Stage):
             if not cand.recipient_heads and cand.entry.type in ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"):
                 cand.recipient_heads = complement_recipients(verb)
         cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
+        if ontology.quad_class(cand.entry.cameo, cand.entry.type) in (2, 4):
+            # "took control of Herat", "shelled the town": a place a material act is done to or at is where it
+            # happened, not whom it was done to (a country the knowledge base knows stays the target).
+            cand.recipient_heads = [r for r in cand.recipient_heads if not is_place(r)]
 
     # -- the component -----------------------------------------------------------------------------
 

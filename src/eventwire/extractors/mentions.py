@@ -29,6 +29,10 @@ STATEMENT_NOUNS = vocab.words("statement", role="statement")
 
 # Words that make a noun a title ("Secretary of State", "Ambassador to the United Nations").
 TITLE_WORDS = vocab.words("actor", role="title")
+# Nouns that name things, never actors: documents, processes, places, abstracts (vocab/thing.csv) and the
+# statements and documents of vocab/statement.csv.
+THING_NOUNS = vocab.words("thing") | vocab.words("statement")
+PLACE_NOUNS = vocab.words("thing", role="place")
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 
 
@@ -46,6 +50,36 @@ def kb_country(doc: Doc, text: str, on: date | None) -> str | None:
         if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
             return str(hit.country)
     return None
+
+
+def _is_one_of(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def is_thing(token: Token) -> bool:
+    """Does `token` head the mention of a thing (a document, a process, a place, an abstract), never an actor?
+
+    The head noun decides whatever names modify it ("the US-Taliban agreement", "the Doha process", "Syrian
+    towns"), unless the knowledge base knows the whole name it sits in as an actor.
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or not _is_one_of(token, THING_NOUNS):
+        return False
+    ent = entity_of(token)
+    return ent is None or kb_lookup(token.doc, ent.text, None) is None
+
+
+def is_place(token: Token) -> bool:
+    """Does `token` name a place as a place: a place noun ("the town"), or a town, region or building that the
+    knowledge base does not know as a state ("Herat", "the Panjshir valley"; a capital such as "Kabul" or a
+    building such as "the White House" stands for its state only when the text makes it act)?"""
+    if _is_one_of(token, PLACE_NOUNS) and entity_of(token) is None:
+        return True
+    ent = entity_of(token)
+    placed = any(p.start <= token.idx < p.end for p in token.doc._.places or [])  # the places stage found it
+    if not placed and (ent is None or ent.label_ not in ("GPE", "LOC", "FAC")):
+        return False
+    entry = kb_lookup(token.doc, ent.text if ent is not None else token.text, None)
+    return entry is None or (entry.kind == "country" and entry.role == "metonym")
 
 
 def entity_of(token: Token) -> Span | None:
@@ -168,8 +202,21 @@ def build_actor(head: Token, on: date | None) -> Actor:
         sector = _sector_of_words(list(doc[start:head.i + 1])) or _sector_of_words(list(span))
         if sector is None and kind == "country":
             sector = "GOV"
-    return Actor(text=span.text, name=name, kind=kind, country=country, sector=sector,  # type: ignore[arg-type]
-                 role=role, start=span.start_char, end=span.end_char)
+    text, begin = trimmed(span.text, span.start_char)
+    return Actor(text=text, name=trimmed(name, 0)[0] or name, kind=kind, country=country,  # type: ignore[arg-type]
+                 sector=sector, role=role, start=begin, end=begin + len(text))
+
+
+def trimmed(text: str, start: int) -> tuple[str, int]:
+    """`text` (found at `start`) without leading punctuation ("-Mullah Omar") and without a bracket left open at
+    its end ("Afghanistan (UNAMA"): (the text, its new start)."""
+    cut = len(text) - len(text.lstrip("-\u2013\u2014,;:.)]/ "))
+    text, start = text[cut:], start + cut
+    for bracket, closing in (("(", ")"), ("[", "]")):
+        at = text.rfind(bracket)
+        if at > 0 and closing not in text[at:]:
+            text = text[:at].rstrip()
+    return text, start
 
 
 def _country_of_place(head: Token, on: date | None) -> str | None:

@@ -35,7 +35,9 @@ A user file (config ``kb.extra``, opened with :func:`open_kb`) uses the same lay
 defaults to ``person``). Its rows replace every shipped entry with the same name, and any name or alias it lists is
 taken away from shipped entries, so a user row wins over the shipped data.
 
-Matching is case-insensitive for :meth:`KnowledgeBase.lookup`. :meth:`KnowledgeBase.find_in`, which scans running
+Matching is case-insensitive for :meth:`KnowledgeBase.lookup`, except that a form written only in capitals
+("US", "WHO") is never matched by a text without a capital letter (the pronouns "us" and "who").
+:meth:`KnowledgeBase.find_in`, which scans running
 text, is stricter: all-capital forms ("US", "UN", "WHO") match only in capitals, and other forms must start with a
 capital letter in the text unless they are written in lower case in the data ("al-Qaeda").
 """
@@ -276,6 +278,8 @@ class KnowledgeBase:
         A country name, alias or demonym followed by a sector word ("Pakistani army", "US Embassy in Kabul") resolves
         to that country with the word's sector.
         """
+        if normalize(text) in self._acronym and not any(ch.isupper() for ch in text):
+            return None  # "us" and "who" are pronouns; only "US" and "WHO" are the names
         found = _pick(self.candidates(text), on)
         if found is not None:
             return found
