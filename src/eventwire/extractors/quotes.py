@@ -129,7 +129,9 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     """[start, end) token indices of the speaker phrase headed by `head`, without its relative clauses."""
     # Relative clauses ("..., who was denied ...") and a leading setting ("In Geneva on Friday, X") are not
     # the speaker's name.
-    drop = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i for t in c.subtree}
+    # A statement keeps who issued it ("a statement issued by the ministry").
+    kept_deps = ("relcl",) if head.lemma_.lower() in STATEMENT_NOUNS else ("relcl", "acl", "advcl")
+    drop = {t.i for c in head.subtree if c.dep_ in kept_deps and c.i > head.i for t in c.subtree}
     drop |= {t.i for c in head.lefts if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
     keep = [t for t in head.subtree if t.i not in drop]
     start = min(t.i for t in keep)
@@ -485,10 +487,15 @@ class QuoteFinder(Stage):
         words = [t for t in sent if t.i not in skip and not (t.is_punct or t.is_space)]
         if len(words) < 3:
             return None
-        # The content is the rest of the sentence on the longer side of the "according to" phrase.
-        before = [t for t in words if t.i < token.i]
-        after = [t for t in words if t.i > token.i]
-        side = after if len(after) >= len(before) else before
+        clause = _clause_words(token, skip)
+        if clause:
+            # The clause the phrase belongs to, not a clause joined to it after the phrase.
+            side = clause
+        else:
+            # No verb above it: the rest of the sentence on the longer side of the phrase.
+            before = [t for t in words if t.i < token.i]
+            after = [t for t in words if t.i > token.i]
+            side = after if len(after) >= len(before) else before
         start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
         s0, s1 = speaker_tokens(objs[0])
         span = doc[s0:s1]
@@ -662,6 +669,27 @@ def _prep_object(verb: Token, preps: tuple[str, ...]) -> list[Token]:
                 (child.i == end + 1 or verb.doc[end + 1].lower_ == "to"):
             end = child.right_edge.i
     return [t for t in verb.doc[obj.left_edge.i:end + 1] if not t.is_space]
+
+
+def _clause_words(phrase: Token, skip: set[int]) -> list[Token]:
+    """The words of the clause an adverbial phrase ("according to X") hangs from, without the phrase and
+    without clauses joined on after it ("..., according to X, and Y happened"); [] when no verb is above it."""
+    verb = phrase.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == phrase.i:
+        return []
+    later = [c for c in verb.rights if verb.i < phrase.i < c.i and (
+        (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or c.dep_ == "parataxis")]
+    if later:
+        first = min(c.left_edge.i for c in later)
+        cut = first
+        while cut - 1 > phrase.right_edge.i and verb.doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        skip = skip | set(range(cut, verb.right_edge.i + 1))
+    return [t for t in verb.subtree if t.i not in skip and not (t.is_punct or t.is_space)]
 
 
 def _line_start(text: str, pos: int) -> int:
