@@ -162,3 +162,42 @@ def clause_words(phrase: Token, skip: set[int]) -> list[Token]:
             cut -= 1
         skip = skip | set(range(cut, verb.right_edge.i + 1))
     return [t for t in verb.subtree if t.i not in skip and not (t.is_punct or t.is_space)]
+
+
+# Nouns of saying, judging or fearing ("concerns that ...", "criticism of ..."): their clause or object is what
+# their owner says. Statement nouns carry a clause ("a statement that ...") but no object ("a video of ...").
+SPEECH_NOUNS = vocab.words("statement", role="speech")
+# Verbs whose subject voices the speech noun they take as object ("voiced concerns that ...").
+ISSUE_VERBS = vocab.words("light", role="issue")
+_NOUN_OBJECT_PREPS = ("of", "about", "over", "against", "for", "to", "on")
+
+
+def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
+    """The content and the speaker of indirect speech carried by a noun: "the union's claim that ...",
+    "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; None without either."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in SPEECH_NOUNS or lemma in STATEMENT_NOUNS):
+        return None
+    content: list[Token] = []
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is not None:
+        content = [t for t in clause.subtree if not t.is_space]
+        while content and content[0].dep_ == "mark":
+            content = content[1:]
+    elif lemma in SPEECH_NOUNS:
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None:
+            content = [t for t in obj.subtree if not t.is_space]
+    if not [t for t in content if not t.is_punct]:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUE_VERBS | STANCE_VERBS:
+        owner = subject_of(noun.head)
+    if owner is None or owner.i in {t.i for t in content}:
+        return None
+    return content, owner

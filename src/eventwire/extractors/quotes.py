@@ -71,6 +71,7 @@ from eventwire.extractors.quote_parse import (
     inverted_subject,
     is_cue_verb,
     is_dateline,
+    noun_speech,
     speaker_tokens,
     subject_of,
     text_span,
@@ -330,6 +331,8 @@ class QuoteFinder(Stage):
         for token in doc:
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 found = self._according(token)
+            elif token.pos_ == "NOUN":
+                found = _noun_quote(token)
             elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
@@ -401,6 +404,9 @@ class QuoteFinder(Stage):
             content = _object_and_predicate(verb)
         if clause is None and not content and lemma in STANCE_VERBS:
             clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if clause is not None and noun_speech(clause) is not None:
+                return None     # "expressed concern that ...": the noun's own quote says what
+
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
             # "called on X to resign", "called for new elections".
             content = _prep_object(verb, ("on", "for"))
@@ -487,6 +493,22 @@ class QuoteFinder(Stage):
                 speaker = replace(speaker, text=span.text, start=span.start, end=span.end)
         return Quote(kind=found.kind, content=text_span(doc, found.start, found.end),  # type: ignore[arg-type]
                      speaker=speaker, speaker_span=found.speaker_span, cue=found.cue)
+
+
+def _noun_quote(noun: Token) -> Found | None:
+    """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") with its owner as speaker."""
+    carried = noun_speech(noun)
+    if carried is None:
+        return None
+    content, owner = carried
+    doc = noun.doc
+    start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+    if end <= start or is_dateline(owner):
+        return None
+    s0, s1 = speaker_tokens(owner)
+    return Found(kind="indirect", start=start, end=end, cue=text_span(doc, noun.idx, noun.idx + len(noun.text)),
+                 speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
+                 speaker_head=owner)
 
 
 def _speaker_of(found: Found) -> Token | None:
