@@ -99,7 +99,7 @@ class QuoteFinder(Stage):
 
     def find(self, doc: Doc) -> list[Found]:
         starts = doc_paragraphs(doc)
-        direct = self._direct(doc, starts)
+        direct = _one_per_stretch(self._direct(doc, starts))
         used_cues = {f.cue.start for f in direct if f.cue is not None}
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
         indirect += self._labelled_lines(doc, starts)
@@ -404,6 +404,8 @@ class QuoteFinder(Stage):
             content = _object_and_predicate(verb)
         if clause is None and not content and lemma in STANCE_VERBS:
             clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if any(c.dep_ == "dative" for c in verb.children):
+                return None     # "denied aid workers access", "gave X support": a transfer, not a stance
             if clause is not None and noun_speech(clause) is not None:
                 return None     # "expressed concern that ...": the noun's own quote says what
 
@@ -493,6 +495,19 @@ class QuoteFinder(Stage):
                 speaker = replace(speaker, text=span.text, start=span.start, end=span.end)
         return Quote(kind=found.kind, content=text_span(doc, found.start, found.end),  # type: ignore[arg-type]
                      speaker=speaker, speaker_span=found.speaker_span, cue=found.cue)
+
+
+def _one_per_stretch(found: list[Found]) -> list[Found]:
+    """Two quoted stretches in one reported clause ("said X was “a” and Y “b”") make one mixed quote, not
+    one per stretch: a mixed quote overlapping the one before it is dropped, its span joined to it."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: f.start):
+        prev = next((o for o in reversed(out) if o.kind == "mixed"), None)
+        if f.kind == "mixed" and prev is not None and _overlap(f.start, f.end, prev.start, prev.end) > 0:
+            prev.end = max(prev.end, f.end)
+            continue
+        out.append(f)
+    return out
 
 
 def _noun_quote(noun: Token) -> Found | None:
