@@ -169,7 +169,7 @@ def clause_words(phrase: Token, skip: set[int]) -> list[Token]:
 SPEECH_NOUNS = vocab.words("statement", role="speech")
 # Verbs whose subject voices the speech noun they take as object ("voiced concerns that ...").
 ISSUE_VERBS = vocab.words("light", role="issue")
-_NOUN_OBJECT_PREPS = ("of", "about", "over", "against", "for", "to", "on")
+_NOUN_OBJECT_PREPS = vocab.words("preposition", role="speech_object")
 
 
 def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:

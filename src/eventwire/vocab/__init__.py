@@ -14,7 +14,7 @@ table           roles
 ``statement``   statement, document, speech
 ``actor``       (sector), title, generic, country_part, country_only
 ``light``       light, aspectual, carrier, issue
-``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound
+``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ==============  =======================================================================================
 
@@ -42,7 +42,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "statement": ("statement", "document", "speech"),
     "actor": ("title", "generic", "country_part", "country_only"),
     "light": ("light", "aspectual", "carrier", "issue"),
-    "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound"),
+    "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound",
+                    "speech_object"),
     "auxiliary": ("future", "hypothetical"),
 }
 """Every table and its role columns, in file order."""
