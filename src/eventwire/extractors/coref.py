@@ -437,8 +437,18 @@ def _issuer(token: Token) -> Token | None:
             by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
         doc.user_data[_LEMMAS] = by_lemma
     same = by_lemma.get(lemma, [])
-    for i in reversed(same[: bisect_left(same, token.i)]):
+    # The noun itself first ("according to a statement issued by X", "X's report", "a report by X found"),
+    # then the earlier mentions of the same noun ("X issued a statement. ... the statement said").
+    for i in reversed(same[: bisect_right(same, token.i)]):
         earlier: Token = doc[i]
+        owner = next((c for c in earlier.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if owner is not None:
+            return owner
+        by_phrase = [g for c in earlier.children if c.dep_ in ("prep", "acl") and c.i > earlier.i
+                     for p in [c, *c.children] if p.lower_ in ("by", "from") and p.dep_ in ("prep", "agent")
+                     for g in p.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+        if by_phrase:  # "a statement issued by the governor's office", "a report by the institute"
+            return by_phrase[0]
         verb = earlier.head
         if earlier.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

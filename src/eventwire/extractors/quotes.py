@@ -41,15 +41,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire import vocab
 from eventwire.extractors.coref import actor_for, set_quote_speakers
-from eventwire.extractors.mentions import STATEMENT_NOUNS
 from eventwire.extractors.paragraphs import (
     CLOSE_MARKS,
     OPEN_MARKS,
@@ -59,144 +57,37 @@ from eventwire.extractors.paragraphs import (
     paragraph_end,
     paragraph_of,
 )
+from eventwire.extractors.quote_parse import (
+    INTENT_VERBS,
+    NOT_CONTENT_DEPS,
+    PREDICATE_DEPS,
+    PREDICATE_VERBS,
+    QUOTE_ONLY,
+    STANCE_VERBS,
+    SUBJECT_DEPS,
+    Found,
+    clause_words,
+    cue_span,
+    inverted_subject,
+    is_cue_verb,
+    is_dateline,
+    noun_speech,
+    speaker_tokens,
+    subject_of,
+    text_span,
+    tokens_in,
+    trim_span,
+)
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
-# Verbs that report words, thoughts or findings; with a clause complement they introduce indirect speech.
-CUE_VERBS = vocab.words("speech", role="quote_cue")
-# Verbs that only report when they introduce quoted words ("he continued: “...”"), never a clause.
-_QUOTE_ONLY = vocab.words("speech", role="quote_only")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
     r",\s+(?P<speaker>[^,.“”\"]{1,60}?)\s+(?P<cue>" + _TAIL_VERBS + r")\s*[.,]?\s*$"
     r"|,\s+(?P<cue2>said|added|says)\s+(?P<speaker2>[^,.“”\"]{1,60}?)\s*[.,]?\s*$")
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
-# With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
-INTENT_VERBS = vocab.words("intent", role="report")
-# With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
-STANCE_VERBS = vocab.words("speech", role="stance")
-# With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
-# ahead", "called him a liar"): the object and its predicate are the content.
-PREDICATE_VERBS = vocab.words("speech", role="predicate")
-_PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
-_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
-
-
-@dataclass
-class Found:
-    """A quote as found, with the tokens it came from (the coder and coref read the speaker token)."""
-
-    kind: str
-    start: int
-    end: int
-    cue: TextSpan | None = None
-    speaker_span: TextSpan | None = None
-    speaker_head: Token | None = None
-    continues: bool = False      # a direct quote whose paragraph ended inside the marks
-    closed: bool = True
-    inherited: Found | None = None   # the quote whose speaker this one carries on
-
-
-# -- spans of the parse ------------------------------------------------------------------------------------
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character bounds without surrounding spaces, quotation marks and clause-edge punctuation."""
-    text = doc_text(doc)
-    edge = " \t\r\n" + OPEN_MARKS + CLOSE_MARKS + STRAIGHT + ",;:—–-"
-    while start < end and text[start] in edge:
-        start += 1
-    while end > start and (text[end - 1] in edge or (text[end - 1] in ".?!" and end - 2 > start
-                           and text[end - 2] in CLOSE_MARKS + STRAIGHT)):
-        end -= 1
-    return start, end
-
-
-def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(doc_text(doc)[start:end], start, end)
-
-
-def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return [] if span is None else [t for t in span if not t.is_space]
-
-
-def speaker_tokens(head: Token) -> tuple[int, int]:
-    """[start, end) token indices of the speaker phrase headed by `head`, without its relative clauses."""
-    # Relative clauses ("..., who was denied ...") and a leading setting ("In Geneva on Friday, X") are not
-    # the speaker's name.
-    drop = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i for t in c.subtree}
-    drop |= {t.i for c in head.lefts if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
-    keep = [t for t in head.subtree if t.i not in drop]
-    start = min(t.i for t in keep)
-    end = max(t.i for t in keep) + 1
-    doc = head.doc
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
-
-
-def _cue_span(verb: Token) -> TextSpan:
-    """The cue words: the verb with its particle ("pointing out") or "according to"."""
-    doc = verb.doc
-    parts = [verb] + [c for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "neg")]
-    if verb.lower_ == "according":
-        parts += [c for c in verb.children if c.lower_ == "to"]
-    start = min(t.idx for t in parts)
-    end = max(t.idx + len(t.text) for t in parts)
-    return _text_span(doc, start, end)
-
-
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not child.is_space:
-            return child
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
-        return _subject(verb.head, depth + 1)
-    noun = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and \
-            is_cue_verb(verb):
-        # "polls showing Trump ahead": the noun it describes; "X issued a statement saying ...": X.
-        if noun.lemma_.lower() in STATEMENT_NOUNS and noun.dep_ in ("dobj", "pobj") and depth < 3:
-            issuer = _subject(noun.head if noun.dep_ == "dobj" else noun.head.head, depth + 1)
-            if issuer is not None and issuer.pos_ in ("PROPN", "PRON", "NOUN"):
-                return issuer
-        return noun
-    return None
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """The speaker after the verb of a reporting clause that follows its quote ("..., said the envoy"),
-    which the parser often takes for an object."""
-    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-        return None
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("NOUN", "PROPN"):
-            return child
-        if not (child.is_punct or child.dep_ in ("advmod", "prt")):
-            break
-    return None
-
-
-def _is_dateline(token: Token) -> bool:
-    """"WASHINGTON (AP) —": a place in capitals opening the story, not a speaker."""
-    doc = token.doc
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return token.is_upper and len(token.text) > 2 and nxt is not None and nxt.text in ("(", "—", "–", "-")
-
-
-def is_cue_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.pos_ in ("VERB", "AUX") and (lemma in CUE_VERBS or token.lower_ in CUE_VERBS)
-
-
 # -- the finder --------------------------------------------------------------------------------------------
 
 
@@ -208,7 +99,7 @@ class QuoteFinder(Stage):
 
     def find(self, doc: Doc) -> list[Found]:
         starts = doc_paragraphs(doc)
-        direct = self._direct(doc, starts)
+        direct = _one_per_stretch(self._direct(doc, starts))
         used_cues = {f.cue.start for f in direct if f.cue is not None}
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
         indirect += self._labelled_lines(doc, starts)
@@ -262,17 +153,17 @@ class QuoteFinder(Stage):
             prev_end = paragraph_end(text, starts, para - 1)
             if not text[:prev_end].endswith(":"):
                 continue
-            words = _tokens_in(doc, starts[para - 1], prev_end)
+            words = tokens_in(doc, starts[para - 1], prev_end)
             verbs = [t for t in words if is_cue_verb(t)]
-            subject = _subject(verbs[-1]) if verbs else None
+            subject = subject_of(verbs[-1]) if verbs else None
             if not verbs and len(words) <= 15:
                 # A heading line naming who speaks next: "Ann Doe, The Daily Courier:".
                 people = [t for t in words if t.ent_type_ == "PERSON" and (t.dep_ != "compound")]
                 subject = people[0] if people else None
             if subject is not None:
                 s0, s1 = speaker_tokens(subject)
-                quote.cue = _cue_span(verbs[-1]) if verbs else None
-                quote.speaker_span = _text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
+                quote.cue = cue_span(verbs[-1]) if verbs else None
+                quote.speaker_span = text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
                 quote.speaker_head = subject
 
     # direct and mixed
@@ -296,21 +187,21 @@ class QuoteFinder(Stage):
             if match is not None:
                 group = "speaker" if match.group("speaker") is not None else "speaker2"
                 cue_group = "cue" if match.group("cue") is not None else "cue2"
-                tail_speaker = _text_span(doc, match.start(group), match.end(group))
+                tail_speaker = text_span(doc, match.start(group), match.end(group))
                 verb_end = match.start(cue_group) + len(match.group(cue_group).split()[0])
-                tail_cue = _text_span(doc, match.start(cue_group), verb_end)
+                tail_cue = text_span(doc, match.start(cue_group), verb_end)
                 q1 = match.start()
-        c0, c1 = _trim(doc, q0, q1)
+        c0, c1 = trim_span(doc, q0, q1)
         if c1 - c0 < 2:
             return None
         found = Found(kind="direct", start=c0, end=c1, closed=closed)
         if tail_speaker is not None:
             found.speaker_span, found.cue = tail_speaker, tail_cue
-            heads = [t for t in _tokens_in(doc, tail_speaker.start, tail_speaker.end)
+            heads = [t for t in tokens_in(doc, tail_speaker.start, tail_speaker.end)
                      if t.head.i < t.i or t.head.idx >= tail_speaker.end or t.head.idx < tail_speaker.start]
             found.speaker_head = _noun_head(heads) if heads else None
             return found
-        inside = _tokens_in(doc, q0, q1)
+        inside = tokens_in(doc, q0, q1)
         if not inside:
             return None
         verb = self._governing_verb(inside, q0, q1) or _following_cue(doc, q1)
@@ -318,38 +209,38 @@ class QuoteFinder(Stage):
             # The tokens around the next few characters, not the whole Doc: this runs once per quote.
             near = doc.char_span(q1, min(len(text), q1 + 5), alignment_mode="expand")
             after = [t for t in near or [] if q1 < t.idx <= q1 + 4 and not t.is_punct and not t.is_space][:1]
-            lead = _tokens_in(doc, _line_start(text, q0), q0 - 1)
+            lead = tokens_in(doc, _line_start(text, q0), q0 - 1)
             if lead and lead[-1].text == ":" and len(lead) <= 16 and not any(t.pos_ == "VERB" for t in lead):
                 # A label naming who speaks: "Ann Doe, The Daily Courier: “...”".
                 names = [t for t in lead if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "compound"]
                 if names:
                     s0, s1 = speaker_tokens(names[0])
-                    found.speaker_span = _text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
+                    found.speaker_span = text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
                     found.speaker_head = names[0]
-                    found.cue = _text_span(doc, lead[-1].idx, lead[-1].idx + 1)
+                    found.cue = text_span(doc, lead[-1].idx, lead[-1].idx + 1)
                     return found
             if after and after[0].lower_ == "according":
                 # "“...,” according to the commission."
                 objs = [g for c in after[0].children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     s0, s1 = speaker_tokens(objs[0])
-                    found.cue = _cue_span(after[0])
-                    found.speaker_span = _text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
+                    found.cue = cue_span(after[0])
+                    found.speaker_span = text_span(doc, doc[s0:s1].start_char, doc[s0:s1].end_char)
                     found.speaker_head = objs[0]
             return found
-        found.cue = _cue_span(verb)
-        subject = _subject(verb)
+        found.cue = cue_span(verb)
+        subject = subject_of(verb)
         if subject is not None and q0 <= subject.idx < q1:
             # The parser took quoted words for a subject; the speaker is the other one ("“Thanks!” responded X").
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not q0 <= c.idx < q1), None)
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not q0 <= c.idx < q1), None)
         if subject is None and verb.idx >= q1:
-            subject = _inverted_subject(verb)
-        if subject is not None and _is_dateline(subject):
+            subject = inverted_subject(verb)
+        if subject is not None and is_dateline(subject):
             subject = None
         if subject is not None and not (q0 <= subject.idx < q1):
             s0, s1 = speaker_tokens(subject)
             span = doc[s0:s1]
-            found.speaker_span = _text_span(doc, span.start_char, span.end_char)
+            found.speaker_span = text_span(doc, span.start_char, span.end_char)
             found.speaker_head = subject
         clause = self._clause_of(verb, inside)
         described = _object_and_predicate(verb) if verb.lemma_.lower() in PREDICATE_VERBS or \
@@ -374,7 +265,7 @@ class QuoteFinder(Stage):
                 lo, hi = min(lo, c0), max(hi, c1)
                 if not (lo <= verb.idx < hi):
                     found.kind = "mixed"
-                    found.start, found.end = _trim(doc, lo, hi)
+                    found.start, found.end = trim_span(doc, lo, hi)
         return found
 
     @staticmethod
@@ -400,7 +291,7 @@ class QuoteFinder(Stage):
                 if head.is_space:
                     break
                 if is_cue_verb(head) and head.i not in ids:
-                    if below is not None and below.dep_ in _NOT_CONTENT_DEPS:
+                    if below is not None and below.dep_ in NOT_CONTENT_DEPS:
                         break
                     return head
                 if head.lemma_.lower() in PREDICATE_VERBS and head.i not in ids and \
@@ -440,8 +331,10 @@ class QuoteFinder(Stage):
         for token in doc:
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 found = self._according(token)
+            elif token.pos_ == "NOUN":
+                found = _noun_quote(token)
             elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
-                    token.pos_ == "VERB" and token.lemma_.lower() not in _QUOTE_ONLY:
+                    token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
             else:
                 found = None
@@ -460,8 +353,8 @@ class QuoteFinder(Stage):
             colon = text.find(":", p0, min(p1, p0 + 60))
             if colon < 0 or p1 - colon < 12 or any(m in text[p0:p1] for m in OPEN_MARKS + STRAIGHT):
                 continue
-            label = _tokens_in(doc, p0, colon)
-            rest = _tokens_in(doc, colon + 1, p1)
+            label = tokens_in(doc, p0, colon)
+            rest = tokens_in(doc, colon + 1, p1)
             if not label or len(label) > 6 or len([t for t in rest if not t.is_punct]) < 3 or \
                     any(t.pos_ in ("VERB", "AUX") for t in label):
                 continue
@@ -469,9 +362,9 @@ class QuoteFinder(Stage):
             head = _noun_head(heads) if heads else None
             if head is None or head.ent_type_ not in ("PERSON", "ORG", "NORP") or head.is_upper:
                 continue
-            start, end = _trim(doc, rest[0].idx, rest[-1].idx + len(rest[-1].text))
-            out.append(Found(kind="indirect", start=start, end=end, cue=_text_span(doc, colon, colon + 1),
-                             speaker_span=_text_span(doc, label[0].idx, label[-1].idx + len(label[-1].text)),
+            start, end = trim_span(doc, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            out.append(Found(kind="indirect", start=start, end=end, cue=text_span(doc, colon, colon + 1),
+                             speaker_span=text_span(doc, label[0].idx, label[-1].idx + len(label[-1].text)),
                              speaker_head=head))
         return out
 
@@ -485,15 +378,20 @@ class QuoteFinder(Stage):
         words = [t for t in sent if t.i not in skip and not (t.is_punct or t.is_space)]
         if len(words) < 3:
             return None
-        # The content is the rest of the sentence on the longer side of the "according to" phrase.
-        before = [t for t in words if t.i < token.i]
-        after = [t for t in words if t.i > token.i]
-        side = after if len(after) >= len(before) else before
-        start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+        clause = clause_words(token, skip)
+        if clause:
+            # The clause the phrase belongs to, not a clause joined to it after the phrase.
+            side = clause
+        else:
+            # No verb above it: the rest of the sentence on the longer side of the phrase.
+            before = [t for t in words if t.i < token.i]
+            after = [t for t in words if t.i > token.i]
+            side = after if len(after) >= len(before) else before
+        start, end = trim_span(doc, side[0].idx, side[-1].idx + len(side[-1].text))
         s0, s1 = speaker_tokens(objs[0])
         span = doc[s0:s1]
-        return Found(kind="indirect", start=start, end=end, cue=_cue_span(token),
-                     speaker_span=_text_span(doc, span.start_char, span.end_char), speaker_head=objs[0])
+        return Found(kind="indirect", start=start, end=end, cue=cue_span(token),
+                     speaker_span=text_span(doc, span.start_char, span.end_char), speaker_head=objs[0])
 
     def _reported_clause(self, verb: Token) -> Found | None:
         doc = verb.doc
@@ -506,6 +404,11 @@ class QuoteFinder(Stage):
             content = _object_and_predicate(verb)
         if clause is None and not content and lemma in STANCE_VERBS:
             clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if any(c.dep_ == "dative" for c in verb.children):
+                return None     # "denied aid workers access", "gave X support": a transfer, not a stance
+            if clause is not None and noun_speech(clause) is not None:
+                return None     # "expressed concern that ...": the noun's own quote says what
+
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
             # "called on X to resign", "called for new elections".
             content = _prep_object(verb, ("on", "for"))
@@ -532,19 +435,19 @@ class QuoteFinder(Stage):
             content = content[1:]
         if not content:
             return None
-        start, end = _trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+        start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
         if end <= start:
             return None
-        subject = _subject(verb)
-        found = Found(kind="indirect", start=start, end=end, cue=_cue_span(verb))
+        subject = subject_of(verb)
+        found = Found(kind="indirect", start=start, end=end, cue=cue_span(verb))
         if subject is not None and subject.i not in {t.i for t in content}:
             s0, s1 = speaker_tokens(subject)
             span = doc[s0:s1]
-            found.speaker_span = _text_span(doc, span.start_char, span.end_char)
+            found.speaker_span = text_span(doc, span.start_char, span.end_char)
             found.speaker_head = subject
         elif subject is None:
             return None
-        if subject is not None and _is_dateline(subject):
+        if subject is not None and is_dateline(subject):
             return None
         return found
 
@@ -590,8 +493,37 @@ class QuoteFinder(Stage):
             if speaker is not None and found.speaker_span is not None:
                 span = found.speaker_span
                 speaker = replace(speaker, text=span.text, start=span.start, end=span.end)
-        return Quote(kind=found.kind, content=_text_span(doc, found.start, found.end),  # type: ignore[arg-type]
+        return Quote(kind=found.kind, content=text_span(doc, found.start, found.end),  # type: ignore[arg-type]
                      speaker=speaker, speaker_span=found.speaker_span, cue=found.cue)
+
+
+def _one_per_stretch(found: list[Found]) -> list[Found]:
+    """Two quoted stretches in one reported clause ("said X was “a” and Y “b”") make one mixed quote, not
+    one per stretch: a mixed quote overlapping the one before it is dropped, its span joined to it."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: f.start):
+        prev = next((o for o in reversed(out) if o.kind == "mixed"), None)
+        if f.kind == "mixed" and prev is not None and _overlap(f.start, f.end, prev.start, prev.end) > 0:
+            prev.end = max(prev.end, f.end)
+            continue
+        out.append(f)
+    return out
+
+
+def _noun_quote(noun: Token) -> Found | None:
+    """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") with its owner as speaker."""
+    carried = noun_speech(noun)
+    if carried is None:
+        return None
+    content, owner = carried
+    doc = noun.doc
+    start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+    if end <= start or is_dateline(owner):
+        return None
+    s0, s1 = speaker_tokens(owner)
+    return Found(kind="indirect", start=start, end=end, cue=text_span(doc, noun.idx, noun.idx + len(noun.text)),
+                 speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
+                 speaker_head=owner)
 
 
 def _speaker_of(found: Found) -> Token | None:
@@ -610,7 +542,7 @@ def _following_cue(doc: Doc, q1: int) -> Token | None:
         return None
     line_end = text.find("\n", q1)
     stop = min(q1 + 120, len(text) if line_end < 0 else line_end)
-    after = [t for t in _tokens_in(doc, q1 + 1, stop) if t.idx > q1]
+    after = [t for t in tokens_in(doc, q1 + 1, stop) if t.idx > q1]
     if not after or after[0].idx > q1 + 3 or after[0].is_punct:
         return None
     for k, token in enumerate(after[:10]):
@@ -619,9 +551,9 @@ def _following_cue(doc: Doc, q1: int) -> Token | None:
         if not is_cue_verb(token) or token.lemma_.lower() in ("be", "have"):
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > token.i for c in token.children) and \
-                _inverted_subject(token) is None:
+                inverted_subject(token) is None:
             return None     # a new sentence reporting something else ("Trump said the plan ...")
-        subject = _subject(token) or _inverted_subject(token)
+        subject = subject_of(token) or inverted_subject(token)
         if subject is None or not (after[0].i <= subject.i) or (k > 0 and subject.i > token.i):
             return None
         if k > 0 and subject.left_edge.i > after[0].i:
@@ -642,7 +574,7 @@ def _object_and_predicate(verb: Token) -> list[Token]:
     for child in verb.rights:
         if child.i <= obj.i:
             continue
-        if child.dep_ not in _PREDICATE_DEPS or child.is_punct:
+        if child.dep_ not in PREDICATE_DEPS or child.is_punct:
             break
         tail.append(child)
     if not tail:

@@ -11,10 +11,10 @@ table           roles
 ==============  =======================================================================================
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate
 ``intent``      future, plan, report, schedule
-``statement``   statement, document
+``statement``   statement, document, speech
 ``actor``       (sector), title, generic, country_part, country_only
 ``light``       light, aspectual, carrier, issue
-``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound
+``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
 ==============  =======================================================================================
@@ -40,10 +40,11 @@ __all__ = ["ROLES", "Table", "country_part_sectors", "parse_table", "sector_word
 ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate"),
     "intent": ("future", "plan", "report", "schedule"),
-    "statement": ("statement", "document"),
+    "statement": ("statement", "document", "speech"),
     "actor": ("title", "generic", "country_part", "country_only"),
     "light": ("light", "aspectual", "carrier", "issue"),
-    "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound"),
+    "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound",
+                    "speech_object"),
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
 }

@@ -1,0 +1,203 @@
+"""The parse helpers of the quote finder (eventwire.extractors.quotes): the found-quote record, spans of
+the parse, reporting verbs with their subjects, and the clause an adverbial phrase belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire import vocab
+from eventwire.extractors.mentions import STATEMENT_NOUNS
+from eventwire.extractors.paragraphs import CLOSE_MARKS, OPEN_MARKS, STRAIGHT
+from eventwire.nlp.extensions import doc_text
+from eventwire.types import Span as TextSpan
+
+# Verbs that report words, thoughts or findings; with a clause complement they introduce indirect speech.
+CUE_VERBS = vocab.words("speech", role="quote_cue")
+# Verbs that only report when they introduce quoted words ("he continued: “...”"), never a clause.
+QUOTE_ONLY = vocab.words("speech", role="quote_only")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
+# With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
+INTENT_VERBS = vocab.words("intent", role="report")
+# With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
+STANCE_VERBS = vocab.words("speech", role="stance")
+# With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
+# ahead", "called him a liar"): the object and its predicate are the content.
+PREDICATE_VERBS = vocab.words("speech", role="predicate")
+PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
+
+
+@dataclass
+class Found:
+    """A quote as found, with the tokens it came from (the coder and coref read the speaker token)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: TextSpan | None = None
+    speaker_span: TextSpan | None = None
+    speaker_head: Token | None = None
+    continues: bool = False      # a direct quote whose paragraph ended inside the marks
+    closed: bool = True
+    inherited: Found | None = None   # the quote whose speaker this one carries on
+
+
+# -- spans of the parse ------------------------------------------------------------------------------------
+
+
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds without surrounding spaces, quotation marks and clause-edge punctuation."""
+    text = doc_text(doc)
+    edge = " \t\r\n" + OPEN_MARKS + CLOSE_MARKS + STRAIGHT + ",;:—–-"
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and (text[end - 1] in edge or (text[end - 1] in ".?!" and end - 2 > start
+                           and text[end - 2] in CLOSE_MARKS + STRAIGHT)):
+        end -= 1
+    return start, end
+
+
+def text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    return TextSpan(doc_text(doc)[start:end], start, end)
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return [] if span is None else [t for t in span if not t.is_space]
+
+
+def speaker_tokens(head: Token) -> tuple[int, int]:
+    """[start, end) token indices of the speaker phrase headed by `head`, without its relative clauses."""
+    # Relative clauses ("..., who was denied ...") and a leading setting ("In Geneva on Friday, X") are not
+    # the speaker's name.
+    # A statement keeps who issued it ("a statement issued by the ministry").
+    kept_deps = ("relcl",) if head.lemma_.lower() in STATEMENT_NOUNS else ("relcl", "acl", "advcl")
+    drop = {t.i for c in head.subtree if c.dep_ in kept_deps and c.i > head.i for t in c.subtree}
+    drop |= {t.i for c in head.lefts if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+    keep = [t for t in head.subtree if t.i not in drop]
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def cue_span(verb: Token) -> TextSpan:
+    """The cue words: the verb with its particle ("pointing out") or "according to"."""
+    doc = verb.doc
+    parts = [verb] + [c for c in verb.children if c.dep_ in ("prt",) or (c.dep_ == "neg")]
+    if verb.lower_ == "according":
+        parts += [c for c in verb.children if c.lower_ == "to"]
+    start = min(t.idx for t in parts)
+    end = max(t.idx + len(t.text) for t in parts)
+    return text_span(doc, start, end)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not child.is_space:
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
+        return subject_of(verb.head, depth + 1)
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and \
+            is_cue_verb(verb):
+        # "polls showing Trump ahead": the noun it describes; "X issued a statement saying ...": X.
+        if noun.lemma_.lower() in STATEMENT_NOUNS and noun.dep_ in ("dobj", "pobj") and depth < 3:
+            issuer = subject_of(noun.head if noun.dep_ == "dobj" else noun.head.head, depth + 1)
+            if issuer is not None and issuer.pos_ in ("PROPN", "PRON", "NOUN"):
+                return issuer
+        return noun
+    return None
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The speaker after the verb of a reporting clause that follows its quote ("..., said the envoy"),
+    which the parser often takes for an object."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if not (child.is_punct or child.dep_ in ("advmod", "prt")):
+            break
+    return None
+
+
+def is_dateline(token: Token) -> bool:
+    """"WASHINGTON (AP) —": a place in capitals opening the story, not a speaker."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.is_upper and len(token.text) > 2 and nxt is not None and nxt.text in ("(", "—", "–", "-")
+
+
+def is_cue_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in CUE_VERBS or token.lower_ in CUE_VERBS)
+
+
+def clause_words(phrase: Token, skip: set[int]) -> list[Token]:
+    """The words of the clause an adverbial phrase ("according to X") hangs from, without the phrase and
+    without clauses joined on after it ("..., according to X, and Y happened"); [] when no verb is above it."""
+    verb = phrase.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == phrase.i:
+        return []
+    later = [c for c in verb.rights if verb.i < phrase.i < c.i and (
+        (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or c.dep_ == "parataxis")]
+    if later:
+        first = min(c.left_edge.i for c in later)
+        cut = first
+        while cut - 1 > phrase.right_edge.i and verb.doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        skip = skip | set(range(cut, verb.right_edge.i + 1))
+    return [t for t in verb.subtree if t.i not in skip and not (t.is_punct or t.is_space)]
+
+
+# Nouns of saying, judging or fearing ("concerns that ...", "criticism of ..."): their clause or object is what
+# their owner says. Statement nouns carry a clause ("a statement that ...") but no object ("a video of ...").
+SPEECH_NOUNS = vocab.words("statement", role="speech")
+# Verbs whose subject voices the speech noun they take as object ("voiced concerns that ...").
+ISSUE_VERBS = vocab.words("light", role="issue")
+_NOUN_OBJECT_PREPS = vocab.words("preposition", role="speech_object")
+
+
+def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
+    """The content and the speaker of indirect speech carried by a noun: "the union's claim that ...",
+    "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; None without either."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in SPEECH_NOUNS or lemma in STATEMENT_NOUNS):
+        return None
+    content: list[Token] = []
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is not None:
+        content = [t for t in clause.subtree if not t.is_space]
+        while content and content[0].dep_ == "mark":
+            content = content[1:]
+    elif lemma in SPEECH_NOUNS:
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None:
+            content = [t for t in obj.subtree if not t.is_space]
+    if not [t for t in content if not t.is_punct]:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUE_VERBS | STANCE_VERBS:
+        owner = subject_of(noun.head)
+    if owner is None or owner.i in {t.i for t in content}:
+        return None
+    return content, owner
