@@ -16,6 +16,7 @@ table           roles
 ``light``       light, aspectual, carrier, issue
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound
 ``auxiliary``   future, hypothetical
+``mood``        condition, inversion, readiness, refusal
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -44,6 +45,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "light": ("light", "aspectual", "carrier", "issue"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound"),
     "auxiliary": ("future", "hypothetical"),
+    "mood": ("condition", "inversion", "readiness", "refusal"),
 }
 """Every table and its role columns, in file order."""
 
