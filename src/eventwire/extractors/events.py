@@ -12,7 +12,8 @@ For each sentence the coder finds triggers and their arguments:
 4. Control and request chains: "moved to retake" codes "retake" with the subject of "moved"; an event
    inside "called on X to agree" is coded with modality `requested`; an event verb under another
    event verb ("agreed to withdraw", "threatened to strike") is the content of the outer one and is
-   not coded again.
+   not coded again; nor is an act in the condition of a threat ("threatened to strike if the attacks
+   go on", "warned it would respond with force if they attacked": one THREATEN, as PLOVER codes it).
 
 Actors are the subjects (all of them: "X and Y had a conversation" is one event with two actors); in
 the passive the agent is the actor and the subject the recipient; relative pronouns take their

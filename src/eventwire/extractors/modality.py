@@ -76,17 +76,18 @@ def is_condition(clause: Token) -> bool:
         if child.dep_ == "mark" and (child.lower_ in _CONDITION or (
                 child.lower_ == "that" and child.i > 0 and child.nbor(-1).lower_ in _CONDITION)):
             return True  # "if they attack", "provided that they attack" (whatever "provided" hangs from)
-        if child.dep_ == "prep" and child.lower_ == "in" and any(
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i < clause.i and any(
                 g.dep_ == "pobj" and g.lower_ in _CONDITION for g in child.children):
-            return True  # "in case the talks fail", "in the event that ..."
+            return True  # "in case the talks fail", "in the event that ...", not "stayed on alert in case of"
     head = clause.head
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if clause.dep_ in ("advcl", "pcomp", "ccomp") and head != clause and head.lower_ in _CONDITION and \
             head.dep_ in ("prep", "advmod", "mark", "advcl", "conj", "ROOT") and head.i < clause.i and \
+            subjects and not any(c.dep_ in ("dobj", "dative") for c in head.children) and \
             (head.lower_ != "long" or any(c.lower_ in ("as", "so") for c in head.children)):
         return True  # "provided that they open", "as long as they attack" (the clause hangs from the word)
     # "Should they attack", "Had they attacked": the clause opens with its auxiliary, before its subject.
     first = clause.left_edge
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     # The parser may take a fronted clause for a complement ("Should they shell the airport, flights would stop").
     fronted = clause.dep_ == "advcl" or (clause.dep_ == "ccomp" and clause.i < clause.head.i)
     return fronted and first.lower_ in _INVERSION and first.head == clause and \
@@ -132,13 +133,12 @@ def requested_by(token: Token) -> Token | None:
     "urged X to release the hostages and open the roads"), or None."""
     cur = token
     for _ in range(6):
-        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "dobj", "pobj", "prep") or cur.head == cur:
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep") or cur.head == cur:
             return None
         parent = cur.head
-        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        if (cur.dep_ in ("xcomp", "ccomp") or infinitive) and parent.lemma_.lower() in REQUEST_VERBS and \
-                parent.pos_ == "VERB":
-            return parent  # "pressed the junta to hold elections" (parsed as a clause of purpose)
+        # An infinitive of purpose ("called the president to congratulate him") asks nothing.
+        if cur.dep_ in ("xcomp", "ccomp") and parent.lemma_.lower() in REQUEST_VERBS and parent.pos_ == "VERB":
+            return parent
         cur = parent
     return None
 
@@ -189,8 +189,7 @@ def is_intent(head: Token) -> bool:
         words = {c.lower_ for c in _aux(token)}
         if words & (_FUTURE_AUX | {"would", "may", "might"}) or _future(token):
             return True
-        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children
-                                             if c.dep_ in ("acomp", "attr")):
+        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children):
             return True
         if token is not head and token.lemma_.lower() in _INTENT_WORDS - {"hope", "seek", "threaten"}:
             return True
