@@ -32,6 +32,7 @@ def with_word(events: list[Event], word: str) -> Event:
     ("The ceasefire will last as long as nobody bombs the harbour.", "bombs"),
     ("The ferry may sail on Monday providing that the pirates free the crew.", "free"),
     ("Should the guerrillas shell the airport, the flights would stop.", "shell"),
+    ("The villagers fled to the hills in the event the militia attacked.", "attacked"),
 ])
 def test_modality_an_act_in_a_condition_is_hypothetical(pipeline: Pipeline, sentence: str, word: str) -> None:
     event = with_word(code(pipeline, sentence), word)

@@ -80,6 +80,9 @@ def is_condition(clause: Token) -> bool:
                 g.dep_ == "pobj" and g.lower_ in _CONDITION for g in child.children):
             return True  # "in case the talks fail", "in the event that ...", not "stayed on alert in case of"
     head = clause.head
+    if clause.dep_ in ("relcl", "acl") and head.lower_ in _CONDITION and head.dep_ == "pobj" and \
+            head.head.lower_ == "in":
+        return True  # "in the case the army attacked", "in the event they attack"
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if clause.dep_ in ("advcl", "pcomp", "ccomp") and head != clause and head.lower_ in _CONDITION and \
             head.dep_ in ("prep", "advmod", "mark", "advcl", "conj", "ROOT") and head.i < clause.i and \
