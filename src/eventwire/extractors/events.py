@@ -12,7 +12,8 @@ For each sentence the coder finds triggers and their arguments:
 4. Control and request chains: "moved to retake" codes "retake" with the subject of "moved"; an event
    inside "called on X to agree" is coded with modality `requested`; an event verb under another
    event verb ("agreed to withdraw", "threatened to strike") is the content of the outer one and is
-   not coded again.
+   not coded again; nor is an act in the condition of a threat ("threatened to strike if the attacks
+   go on", "warned it would respond with force if they attacked": one THREATEN, as PLOVER codes it).
 
 Actors are the subjects (all of them: "X and Y had a conversation" is one event with two actors); in
 the passive the agent is the actor and the subject the recipient; relative pronouns take their
@@ -56,9 +57,12 @@ from eventwire.extractors.modality import (
     REQUEST_VERBS,
     SPEECH_VERBS,
     attribution_of,
+    condition_of,
+    is_conjunction,
     is_intent,
     modality_of,
     obligation_of,
+    warns_if,
 )
 from eventwire.extractors.places import Locator
 from eventwire.extractors.roles import dated, role_day
@@ -319,7 +323,7 @@ class EventCoder(Stage):
         if token.pos_ not in ("VERB",) and not (token.pos_ == "AUX" and token.lemma_ == "have"
                                                 and token.dep_ in ("ROOT", "conj")):
             return None
-        if token.dep_ == "amod":  # "a negotiated settlement": a participle used as an adjective
+        if token.dep_ == "amod" or is_conjunction(token):  # "a negotiated settlement", "provided that"
             return None
         if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
                 token.head.lemma_.lower() not in _PLAN_NOUNS:
@@ -363,7 +367,7 @@ class EventCoder(Stage):
         has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
         if entry.type == "THREATEN":
             # "warned that X will struggle" is a forecast; "warned the Taliban of a response if ..." a threat.
-            if entry.lemma == "threaten":
+            if entry.lemma == "threaten" or warns_if(verb):
                 return False
             preps = any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in verb.children)
             return not (has_object or preps)
@@ -507,8 +511,12 @@ class EventCoder(Stage):
                         for inner in [c for c in found if c.head.i in {t.i for t in clause.subtree}]:
                             found.remove(inner)
         by_head = {c.head.i: c for c in found if not c.nominal}
+        threats = {c.head.i for c in found if c.entry.type == "THREATEN" and not c.nominal}
         kept: list[Candidate] = []
         for cand in found:
+            condition = condition_of(cand.head)
+            if condition is not None and any(t.i in threats for t in condition.ancestors):
+                continue  # "threatened to strike if the attacks go on": the condition is part of the one threat
             governor = cand.head.head if cand.head.dep_ in ("xcomp", "ccomp", "advcl") else None
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
@@ -567,13 +575,14 @@ class EventCoder(Stage):
         recipients = [r for r in _distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
         modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
         etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
-        intent = modality in ("future", "hypothetical") and is_intent(cand.head)
-        if etype == "RETREAT" and mode == "withdraw" and modality in ("future", "hypothetical"):
+        # An act in a condition ("unless they withdraw") is neither announced nor intended: it keeps its type.
+        intent = modality in ("future", "hypothetical") and condition_of(cand.head) is None
+        if etype == "RETREAT" and mode == "withdraw" and intent:
             # PLOVER: announcing a withdrawal still to come concedes it; the withdrawal itself is RETREAT.
             etype, mode, cameo = "CONCEDE", None, _COMING_WITHDRAWAL
-        elif intent and etype in _COOPERATIVE:
+        elif intent and is_intent(cand.head) and etype in _COOPERATIVE:
             etype, mode, cameo = "AGREE", None, _INTENT_CAMEO.get(etype, "030")
-        elif intent and etype in _CONFLICTUAL:
+        elif intent and is_intent(cand.head) and etype in _CONFLICTUAL:
             cameo = _THREAT_CAMEO.get(etype, "130")
             etype, mode = "THREATEN", ontology.cameo(cameo).plover_mode
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \

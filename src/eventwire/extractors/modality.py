@@ -1,10 +1,12 @@
 """Modality and attribution of an event, read from the clause around its trigger.
 
 Modality, first rule that applies:
-- negated: the trigger (or its auxiliaries) is negated ("did not attack", "no talks", "never signed");
-- requested: the event is what someone asks for ("called on the Taliban to agree");
-- hypothetical: would/could/might/may, a conditional clause (if/unless), or readiness ("on standby to
-  provide", "ready to", "prepared to");
+- negated: the trigger (or its auxiliaries) is negated ("did not attack", "no talks", "never signed"), or a
+  verb of refusal governs it ("failed to agree");
+- requested: the event is what someone asks for ("called on the Taliban to agree"), anywhere in the asked-for
+  clause ("urged X to agree and to refrain from ...");
+- hypothetical: would/could/might/may, inside a conditional clause (if, unless, provided that, as long as, in
+  case, "Should they attack ..."), or readiness ("on standby to provide", "ready to", "prepared to");
 - future: will/shall, "going to", "is to", or a governing verb or noun of intention (plan, intend,
   expect, aim, schedule; "plans to complete the withdrawal"), or "by the end of" ahead;
 - historical: the trigger's own date words name a year before the publication year ("in 2015");
@@ -32,7 +34,10 @@ REQUEST_VERBS = vocab.words("speech", role="request")
 _HYPOTHETICAL_AUX = vocab.words("auxiliary", role="hypothetical")
 _FUTURE_AUX = vocab.words("auxiliary", role="future")
 _INTENT_WORDS = vocab.words("intent", role="future")
-_READINESS = {"standby", "ready", "prepared", "willing", "poised", "able"}
+_READINESS = vocab.words("mood", role="readiness")
+_CONDITION = vocab.words("mood", role="condition")
+_INVERSION = vocab.words("mood", role="inversion")
+_REFUSAL = vocab.words("mood", role="refusal")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
                  "nsubj", "nsubjpass")
@@ -63,12 +68,100 @@ def _negated(token: Token) -> bool:
     return any(c.lower_ in ("never",) for c in token.children if c.dep_ in ("advmod", "neg"))
 
 
+def is_condition(clause: Token) -> bool:
+    """Does `clause` (a verb) head a conditional clause: "if/unless they attack", "provided (that) they
+    attack", "as long as they attack", "in case they attack", "Should they attack" (subject after the
+    auxiliary)?"""
+    for child in clause.children:
+        if child.dep_ == "mark" and (child.lower_ in _CONDITION or (
+                child.lower_ == "that" and child.i > 0 and child.nbor(-1).lower_ in _CONDITION)):
+            return True  # "if they attack", "provided that they attack" (whatever "provided" hangs from)
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i < clause.i and any(
+                g.dep_ == "pobj" and g.lower_ in _CONDITION for g in child.children):
+            return True  # "in case the talks fail", "in the event that ...", not "stayed on alert in case of"
+    head = clause.head
+    if clause.dep_ in ("relcl", "acl") and head.lower_ in _CONDITION and head.dep_ == "pobj" and \
+            head.head.lower_ == "in":
+        return True  # "in the case the army attacked", "in the event they attack"
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if clause.dep_ in ("advcl", "pcomp", "ccomp") and head != clause and head.lower_ in _CONDITION and \
+            head.dep_ in ("prep", "advmod", "mark", "advcl", "conj", "ROOT") and head.i < clause.i and \
+            subjects and not any(c.dep_ in ("dobj", "dative") for c in head.children) and \
+            (head.lower_ != "long" or any(c.lower_ in ("as", "so") for c in head.children)):
+        return True  # "provided that they open", "as long as they attack" (the clause hangs from the word)
+    # "Should they attack", "Had they attacked": the clause opens with its auxiliary, before its subject.
+    first = clause.left_edge
+    # The parser may take a fronted clause for a complement ("Should they shell the airport, flights would stop").
+    fronted = clause.dep_ == "advcl" or (clause.dep_ == "ccomp" and clause.i < clause.head.i)
+    return fronted and first.lower_ in _INVERSION and first.head == clause and \
+        first.dep_ in ("aux", "auxpass") and bool(subjects) and first.i < subjects[0].i
+
+
+def condition_of(token: Token) -> Token | None:
+    """The conditional clause `token` stands in or is governed by ("if they attack and seize the town": both
+    verbs), or None. A relative clause inside a condition says what is already so, and stops the search."""
+    cur = token
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and is_condition(cur):
+            return cur
+        if cur.dep_ in ("relcl", "ROOT") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def warns_if(verb: Token) -> bool:
+    """Does `verb` announce what its subject will do if something happens ("warned it would respond with
+    force if ...", "warned that they will strike unless ...")? Such a warning is a threat, not a report."""
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and {c.lower_ for c in _aux(clause)} & (_FUTURE_AUX | {"would"}) and \
+                any(is_condition(t) for t in clause.subtree if t.pos_ in ("VERB", "AUX")):
+            return True
+    return False
+
+
+def is_conjunction(token: Token) -> bool:
+    """Is `token` a word of a conditional conjunction ("provided that ..."), not a verb of its own?"""
+    if token.lower_ not in _CONDITION:
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return not objects and (token.dep_ in ("prep", "mark", "advmod", "cc") or following == "that" or any(
+        c.dep_ in ("ccomp", "pcomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children))
+
+
+def requested_by(token: Token) -> Token | None:
+    """The verb of asking whose asked-for clause holds `token` ("called on X to engage ... and to refrain",
+    "urged X to release the hostages and open the roads"), or None."""
+    cur = token
+    for _ in range(6):
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep") or cur.head == cur:
+            return None
+        parent = cur.head
+        # An infinitive of purpose ("called the president to congratulate him") asks nothing.
+        if cur.dep_ in ("xcomp", "ccomp") and parent.lemma_.lower() in REQUEST_VERBS and parent.pos_ == "VERB":
+            return parent
+        cur = parent
+    return None
+
+
+def refused(token: Token) -> bool:
+    """Is `token` what its governing verb refuses or fails to do ("failed to agree", "declined to sign")?"""
+    cur = token
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+    return cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REFUSAL
+
+
 def _conditional(token: Token) -> bool:
+    if condition_of(token) is not None:
+        return True
     cur: Token | None = token
     for _ in range(4):
         if cur is None:
             break
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in cur.children):
             return True
         if cur.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acl"):
             break
@@ -81,7 +174,9 @@ def _future(token: Token) -> bool:
     if words & _FUTURE_AUX:
         return True
     # "is going to leave", "are to leave"
-    if token.dep_ == "xcomp" and token.head.lemma_ in ("go", "be") and token.head.tag_ in ("VBG", "VBZ", "VBP"):
+    if token.dep_ == "xcomp" and token.head.lemma_ in ("go", "be") and token.head.tag_ in ("VBG", "VBZ", "VBP") and \
+            not any(c.dep_ in ("attr", "acomp") or c.lower_ in _READINESS for c in token.head.children):
+        # "is to leave", but not "is on standby to provide"
         return token.head.lemma_ == "be" or any(c.lower_ in ("is", "are", "am", "was") for c in token.head.children)
     return False
 
@@ -97,8 +192,7 @@ def is_intent(head: Token) -> bool:
         words = {c.lower_ for c in _aux(token)}
         if words & (_FUTURE_AUX | {"would", "may", "might"}) or _future(token):
             return True
-        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children
-                                             if c.dep_ in ("acomp", "attr")):
+        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children):
             return True
         if token is not head and token.lemma_.lower() in _INTENT_WORDS - {"hope", "seek", "threaten"}:
             return True
@@ -110,6 +204,8 @@ def is_intent(head: Token) -> bool:
 
 def obligation_of(head: Token) -> bool:
     """Is the event stated as an obligation of its subject ("Libya must hand over", "X has to")?"""
+    if condition_of(head) is not None:
+        return False  # "Should they attack, ...": a condition, not a duty
     words = {c.lower_ for c in _aux(head)}
     if words & {"must", "should", "ought"}:
         return True
@@ -120,9 +216,9 @@ def obligation_of(head: Token) -> bool:
 
 def modality_of(head: Token, on: date | None, *, requested: bool = False) -> Modality:
     """The modality of the event whose trigger head (verb, or noun) is `head`."""
-    if _negated(head):
+    if _negated(head) or refused(head):
         return "negated"
-    if requested:
+    if requested or requested_by(head) is not None:
         return "requested"
     chain = [head, *_governors(head)]
     # The nearest verb of the trigger decides tense and mood (a noun trigger takes its governing verb's).
@@ -137,9 +233,8 @@ def modality_of(head: Token, on: date | None, *, requested: bool = False) -> Mod
         words = {c.lower_ for c in _aux(token)}
         if words & _HYPOTHETICAL_AUX:
             return "hypothetical"
-        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children
-                                             if c.dep_ in ("acomp", "prep", "pobj", "attr")):
-            return "hypothetical"
+        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children):
+            return "hypothetical"  # "is ready to", "was on standby to" (whatever the parser makes of "standby")
         if any(g.lower_ in _READINESS for c in token.children if c.dep_ == "prep" for g in c.children):
             return "hypothetical"
         if _future(token):

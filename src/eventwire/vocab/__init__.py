@@ -17,6 +17,7 @@ table           roles
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
+``mood``        condition, inversion, readiness, refusal
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -47,6 +48,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                     "speech_object"),
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
+    "mood": ("condition", "inversion", "readiness", "refusal"),
 }
 """Every table and its role columns, in file order."""
 
