@@ -126,6 +126,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         insort(taken, (start, end))
         found.append(Mention(text, start, end, span.root, label))
 
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
@@ -133,6 +134,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                 add(span, span.text, span.start_char, span.end_char, ent.label_)
         elif ent.label_ == "PERSON" and _reads_as_place(ent, gaz):
             add(ent, ent.text, ent.start_char, ent.end_char)
+        elif ent.label_ == "ORG" and (inner := _place_in_name(ent, gaz, surnames)) is not None:
+            add(inner, inner.text, inner.start_char, inner.end_char)
     for token in doc:
         # A proper noun the tagger left untyped, after a place preposition ("from Kandahar to Herat").
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "pobj" and \
@@ -155,8 +158,70 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             add(span, text, start, end)
-    found = [m for m in found if not _is_metonym(m, gaz)]
+    # One sense per article: a person's surname ("Obama" after "Barack Obama") is no place, and a name the tagger
+    # typed as a place once is the place where it tagged it a person or an organisation ("Alexandria man").
+    # Which sense wins is what the tagger says most often.
+    people = Counter(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
+    as_place = Counter(m.text for m in found)
+    found = [m for m in found if not (m.text in surnames and people[m.text] > as_place[m.text] and
+                                      m.label != "FAC" and not _is_country(m.text, gaz))]
+    named = {m.text for m in found if m.label in ("GPE", "LOC")}
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and (span := _trim(ent)) is not None and span.text in named and \
+                not _is_actor_name(doc, span.text):
+            add(span, span.text, span.start_char, span.end_char)
+    found = [m for m in found if not _is_metonym(m, gaz) and not _names_whose(m, gaz)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _is_country(text: str, gaz: Gazetteer) -> bool:
+    return any(c.feature == "country" and gaz.is_exact(text, c) for c in gaz.candidates(text))
+
+
+def _place_in_name(ent: Span, gaz: Gazetteer, surnames: set[str]) -> Span | None:
+    """A town, county or state an ORG entity is, or opens or closes with: the tagger's "Edmonton" (a clause's
+    subject), "the Dublin City Council", "the Ohio Department of Development", "the University of Georgia". A
+    country there names whose the body is (step 1), a name the knowledge base knows is an actor, and a bare name
+    that is the surname of a person of the article is that person."""
+    doc = ent.doc
+    span = _trim(ent)
+    if span is None or _is_actor_name(doc, span.text) or span.text in surnames:
+        return None
+    words = list(span)
+    pieces = [span]
+    if len(words) > 1:
+        of = next((t for t in words[1:-1] if t.lower_ == "of"), None)
+        if of is not None and all(t.pos_ == "PROPN" for t in doc[of.i + 1:span.end]):
+            pieces.append(doc[of.i + 1:span.end])
+        pieces += [doc[span.start:span.start + n] for n in range(min(3, len(words) - 1), 0, -1)
+                   if all(t.pos_ == "PROPN" for t in words[:n])]
+    for piece in pieces:
+        if _is_actor_name(doc, piece.text):
+            continue
+        if any(gaz.is_exact(piece.text, c) and c.feature in ("city", "admin1", "admin2") and
+               (c.feature != "city" or c.population >= gaz.min_city_population)
+               for c in gaz.candidates(piece.text)):
+            return piece
+    return None
+
+
+def _is_actor_name(doc: Doc, text: str) -> bool:
+    """`text` names a person, group or organisation of the knowledge base (a country or capital name is checked
+    against the gazetteer instead)."""
+    entry = kb_of(doc).lookup(text)
+    return entry is not None and entry.kind != "country"
+
+
+def _names_whose(mention: Mention, gaz: Gazetteer) -> bool:
+    """A country name modifying a noun names whose, not where: "US troops", "the US embassy", "Afghan forces"."""
+    token = mention.token
+    if token is None or token.dep_ not in ("compound", "amod", "nmod") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.head.i < token.i or mention.start <= token.head.idx < mention.end:
+        return False
+    exact = [c for c in gaz.candidates(mention.text) if gaz.is_exact(mention.text, c)]
+    # A name that is a state or a town as well ("Georgia residents") names where.
+    return bool(exact) and all(c.feature == "country" for c in exact)
 
 
 def _trim(ent: Span) -> Span | None:
