@@ -7,7 +7,11 @@
    ("the capture of Kunduz", "in Kunduz", "Kunduz, Afghanistan"), and an untyped proper noun after such a
    preposition ("from Kandahar to Herat") whose exact name is in the gazetteer. A dateline's place
    ("KABUL, Aug 15 --") is read from the article text, since the model sees furniture blanked out. Demonyms are
-   peoples, not places.
+   peoples, not places, and a country name modifying a noun ("US troops", "the US embassy") names whose, not
+   where. A town, county or state an ORG entity is or opens or closes with is a toponym ("Edmonton needs ...",
+   "the Ohio Department of ...", "the University of Georgia"). One sense per article: a name typed GPE or LOC
+   once is a place where the tagger typed it PERSON or ORG, and a person's surname ("Obama" after "Barack
+   Obama") is no place unless the tagger reads it as a place at least as often.
 2. Metonyms dropped. A capital that speaks or acts for its government ("Washington said", "Moscow rejected the
    plan") is an actor, not a place.
 3. Resolution. Every candidate of the name is scored: its population (log), whether the name is its own or an
