@@ -73,3 +73,12 @@ def test_places_model_one_sense_per_article(pipeline: Pipeline) -> None:
     assert sum(p.text == "Tulsa" for p in record.places) >= 2
     record = extract(pipeline, "Senator Maria Lincoln visited the factory. Lincoln said jobs would return.")
     assert not any(p.text == "Lincoln" for p in record.places)
+
+
+def test_places_model_event_place_hung_on_its_party_beats_the_dateline(pipeline: Pipeline) -> None:
+    text = ("LUSAKA, May 2 (Sample Wire) -- Talks between the miners and the company in Ndola broke down on "
+            "Tuesday. The union held talks with the governor of Copperbelt on Wednesday.")
+    record = pipeline.extract(text, published="2022-05-02")
+    located = {e.trigger.text: e.location.text if e.location else None for e in record.events}
+    assert located.get("Talks") == "Ndola"
+    assert "Copperbelt" not in located.values()

@@ -35,7 +35,9 @@ event's ``location``, the first of:
 
 1. a place among the trigger's own words or modifiers ("the Kabul bombing");
 2. a place in a prepositional phrase of the trigger words, of their object, or of a nominal trigger
-   ("fighting in Kabul", "the capture of Kunduz", "withdrawal from Afghanistan", "negotiations in Doha");
+   ("fighting in Kabul", "the capture of Kunduz", "withdrawal from Afghanistan", "negotiations in Doha"), or an
+   "in/at/near" phrase the parser hung on whom the trigger is with ("talks between the rebels and the army in
+   Nairobi");
 3. a place "in/at/near ..." attached to the clauses the trigger hangs from, climbing light verbs, coordination and
    control ("In Kabul, the embassy issued a statement condemning ...") but never from reported content up to the
    reporting verb ("said in Washington that rebels attacked" does not put the attack in Washington), except for
@@ -79,6 +81,8 @@ NEAR_KM = 300.0
 # A county in our table has a centre, not a boundary: the towns within this distance of it count as inside it.
 COUNTY_RADIUS_KM = 40.0
 _CLAUSE_PREPS = vocab.words("preposition", role="clause_place")
+# Whom a trigger is with: a place the parser hung on them ("talks between the rebels and the army in Nairobi").
+_WITH_PREPS = vocab.words("preposition", role="recipient") | vocab.words("preposition", role="noun_recipient")
 # Where a PERSON entity that names a place is read as the place: after these prepositions.
 _PLACE_PREPS = vocab.words("preposition", role="place_name")
 # Verbs whose subject, when it is a capital, is its government ("Washington said", "Moscow rejected").
@@ -618,6 +622,13 @@ def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = Fal
         found = _prep_place(head, _TRIGGER_PREPS, by_token, depth=2 if head.pos_ in ("NOUN", "PROPN") else 1)
         if found is not None:
             return found
+    # 2b. "in/at/near" hung by the parser on whom the trigger is with, or on one of them.
+    for prep in (c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ in _WITH_PREPS):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for party in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                found = _prep_place(party, _CLAUSE_PREPS, by_token, depth=1)
+                if found is not None:
+                    return found
     # 3. "In Kabul, ..." on a clause the trigger hangs from.
     token = trigger.root
     for _ in range(6):
