@@ -42,3 +42,43 @@ def test_places_model_event_located_by_its_preposition(pipeline: Pipeline) -> No
     attacks = [e for e in record.events if e.type == "ASSAULT"]
     assert attacks, [(e.type, e.trigger.text) for e in record.events]
     assert attacks[0].location is not None and attacks[0].location.text == "Kunduz"
+
+
+def test_places_model_country_modifying_a_noun_names_whose(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "British soldiers and UK officials guarded the Canadian consulate while the UK convoy "
+                               "drove through Basra.")
+    texts = [p.text for p in record.places]
+    assert "UK" not in texts and "British" not in texts and "Canadian" not in texts
+    assert "Basra" in texts
+
+
+def test_places_model_state_that_is_also_a_country_as_modifier_stays(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Thousands of Georgia voters queued outside polling stations in Savannah and Macon.")
+    assert any(p.text == "Georgia" and p.feature == "admin1" and p.country == "USA" for p in record.places)
+
+
+def test_places_model_town_inside_an_organisation_name(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Edmonton needs a new bridge, and the Ohio Department of Transportation "
+                               "sent engineers from the University of Nebraska.")
+    texts = {p.text: p.feature for p in record.places}
+    assert texts.get("Edmonton") == "city"
+    assert texts.get("Ohio") == "admin1"
+    assert texts.get("Nebraska") == "admin1"
+
+
+def test_places_model_one_sense_per_article(pipeline: Pipeline) -> None:
+    # The tagger reads the town as a person in the second sentence; the first says it is a town.
+    record = extract(pipeline, "Floods closed two schools in Tulsa on Monday. Tulsa residents filled sandbags "
+                               "and Tulsa officials opened a shelter.")
+    assert sum(p.text == "Tulsa" for p in record.places) >= 2
+    record = extract(pipeline, "Senator Maria Lincoln visited the factory. Lincoln said jobs would return.")
+    assert not any(p.text == "Lincoln" for p in record.places)
+
+
+def test_places_model_event_place_hung_on_its_party_beats_the_dateline(pipeline: Pipeline) -> None:
+    text = ("LUSAKA, May 2 (Sample Wire) -- Talks between the miners and the company in Ndola broke down on "
+            "Tuesday. The union held talks with the governor of Copperbelt on Wednesday.")
+    record = pipeline.extract(text, published="2022-05-02")
+    located = {e.trigger.text: e.location.text if e.location else None for e in record.events}
+    assert located.get("Talks") == "Ndola"
+    assert "Copperbelt" not in located.values()

@@ -67,3 +67,35 @@ def test_timexes_model_no_publication_date_no_event_date(pipeline: Pipeline) -> 
     date = one(record, "ASSAULT").date
     # An unanchored weekday cannot date the event, and no date is made up.
     assert date is not None and (date.value, date.precision) == (None, "unknown")
+
+
+def values(record: ArticleRecord) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in record.timexes}
+
+
+def test_timexes_model_deadline_under_a_past_verb_is_the_coming_day(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The minister ordered the garrison home well before October 3.", "2022-05-20")
+    assert values(record)["October 3"] == ("DATE", "2022-10-03")
+    record = extract(pipeline, "Gunmen raided the depot before October 3.", "2022-05-20")
+    assert values(record)["October 3"] == ("DATE", "2021-10-03")
+
+
+def test_timexes_model_over_the_next_unit_is_a_stretch(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Exports are expected to triple over the next decade.", "2022-05-20")
+    assert values(record)["the next decade"] == ("DURATION", "P10Y")
+    record = extract(pipeline, "The next decade will decide the river's future.", "2022-05-20")
+    assert values(record)["The next decade"] == ("DATE", "203")
+
+
+def test_timexes_model_month_of_a_story_about_a_past_year(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The dam burst in 2017. In March, engineers finished a new wall.", "2022-05-20")
+    assert values(record)["March"] == ("DATE", "2017-03")
+    record = extract(pipeline, "The dam burst in 2017.\n\nIn March, engineers finished a new wall.", "2022-05-20")
+    assert values(record)["March"] == ("DATE", "2022-03")
+
+
+@pytest.mark.xfail(reason="'today' in the sense of 'nowadays' (TIMEX3 PRESENT_REF) is not told apart from the day",
+                   strict=True)
+def test_timexes_model_today_as_nowadays(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Today, most farmers in the valley own a mobile phone.", "2022-05-20")
+    assert values(record)["Today"] == ("DATE", "PRESENT_REF")

@@ -7,7 +7,11 @@
    ("the capture of Kunduz", "in Kunduz", "Kunduz, Afghanistan"), and an untyped proper noun after such a
    preposition ("from Kandahar to Herat") whose exact name is in the gazetteer. A dateline's place
    ("KABUL, Aug 15 --") is read from the article text, since the model sees furniture blanked out. Demonyms are
-   peoples, not places.
+   peoples, not places, and a country name modifying a noun ("US troops", "the US embassy") names whose, not
+   where. A town, county or state an ORG entity is or opens or closes with is a toponym ("Edmonton needs ...",
+   "the Ohio Department of ...", "the University of Georgia"). One sense per article: a name typed GPE or LOC
+   once is a place where the tagger typed it PERSON or ORG, and a person's surname ("Obama" after "Barack
+   Obama") is no place unless the tagger reads it as a place at least as often.
 2. Metonyms dropped. A capital that speaks or acts for its government ("Washington said", "Moscow rejected the
    plan") is an actor, not a place.
 3. Resolution. Every candidate of the name is scored: its population (log), whether the name is its own or an
@@ -31,7 +35,9 @@ event's ``location``, the first of:
 
 1. a place among the trigger's own words or modifiers ("the Kabul bombing");
 2. a place in a prepositional phrase of the trigger words, of their object, or of a nominal trigger
-   ("fighting in Kabul", "the capture of Kunduz", "withdrawal from Afghanistan", "negotiations in Doha");
+   ("fighting in Kabul", "the capture of Kunduz", "withdrawal from Afghanistan", "negotiations in Doha"), or an
+   "in/at/near" phrase the parser hung on whom the trigger is with ("talks between the rebels and the army in
+   Nairobi");
 3. a place "in/at/near ..." attached to the clauses the trigger hangs from, climbing light verbs, coordination and
    control ("In Kabul, the embassy issued a statement condemning ...") but never from reported content up to the
    reporting verb ("said in Washington that rebels attacked" does not put the attack in Washington), except for
@@ -75,6 +81,8 @@ NEAR_KM = 300.0
 # A county in our table has a centre, not a boundary: the towns within this distance of it count as inside it.
 COUNTY_RADIUS_KM = 40.0
 _CLAUSE_PREPS = vocab.words("preposition", role="clause_place")
+# Whom a trigger is with: a place the parser hung on them ("talks between the rebels and the army in Nairobi").
+_WITH_PREPS = vocab.words("preposition", role="recipient") | vocab.words("preposition", role="noun_recipient")
 # Where a PERSON entity that names a place is read as the place: after these prepositions.
 _PLACE_PREPS = vocab.words("preposition", role="place_name")
 # Verbs whose subject, when it is a capital, is its government ("Washington said", "Moscow rejected").
@@ -126,6 +134,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         insort(taken, (start, end))
         found.append(Mention(text, start, end, span.root, label))
 
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
@@ -133,6 +142,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                 add(span, span.text, span.start_char, span.end_char, ent.label_)
         elif ent.label_ == "PERSON" and _reads_as_place(ent, gaz):
             add(ent, ent.text, ent.start_char, ent.end_char)
+        elif ent.label_ == "ORG" and (inner := _place_in_name(ent, gaz, surnames)) is not None:
+            add(inner, inner.text, inner.start_char, inner.end_char)
     for token in doc:
         # A proper noun the tagger left untyped, after a place preposition ("from Kandahar to Herat").
         if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "pobj" and \
@@ -155,8 +166,70 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             add(span, text, start, end)
-    found = [m for m in found if not _is_metonym(m, gaz)]
+    # One sense per article: a person's surname ("Obama" after "Barack Obama") is no place, and a name the tagger
+    # typed as a place once is the place where it tagged it a person or an organisation ("Alexandria man").
+    # Which sense wins is what the tagger says most often.
+    people = Counter(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON")
+    as_place = Counter(m.text for m in found)
+    found = [m for m in found if not (m.text in surnames and people[m.text] > as_place[m.text] and
+                                      m.label != "FAC" and not _is_country(m.text, gaz))]
+    named = {m.text for m in found if m.label in ("GPE", "LOC")}
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and (span := _trim(ent)) is not None and span.text in named and \
+                not _is_actor_name(doc, span.text):
+            add(span, span.text, span.start_char, span.end_char)
+    found = [m for m in found if not _is_metonym(m, gaz) and not _names_whose(m, gaz)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _is_country(text: str, gaz: Gazetteer) -> bool:
+    return any(c.feature == "country" and gaz.is_exact(text, c) for c in gaz.candidates(text))
+
+
+def _place_in_name(ent: Span, gaz: Gazetteer, surnames: set[str]) -> Span | None:
+    """A town, county or state an ORG entity is, or opens or closes with: the tagger's "Edmonton" (a clause's
+    subject), "the Dublin City Council", "the Ohio Department of Development", "the University of Georgia". A
+    country there names whose the body is (step 1), a name the knowledge base knows is an actor, and a bare name
+    that is the surname of a person of the article is that person."""
+    doc = ent.doc
+    span = _trim(ent)
+    if span is None or _is_actor_name(doc, span.text) or span.text in surnames:
+        return None
+    words = list(span)
+    pieces = [span]
+    if len(words) > 1:
+        of = next((t for t in words[1:-1] if t.lower_ == "of"), None)
+        if of is not None and all(t.pos_ == "PROPN" for t in doc[of.i + 1:span.end]):
+            pieces.append(doc[of.i + 1:span.end])
+        pieces += [doc[span.start:span.start + n] for n in range(min(3, len(words) - 1), 0, -1)
+                   if all(t.pos_ == "PROPN" for t in words[:n])]
+    for piece in pieces:
+        if _is_actor_name(doc, piece.text):
+            continue
+        if any(gaz.is_exact(piece.text, c) and c.feature in ("city", "admin1", "admin2") and
+               (c.feature != "city" or c.population >= gaz.min_city_population)
+               for c in gaz.candidates(piece.text)):
+            return piece
+    return None
+
+
+def _is_actor_name(doc: Doc, text: str) -> bool:
+    """`text` names a person, group or organisation of the knowledge base (a country or capital name is checked
+    against the gazetteer instead)."""
+    entry = kb_of(doc).lookup(text)
+    return entry is not None and entry.kind != "country"
+
+
+def _names_whose(mention: Mention, gaz: Gazetteer) -> bool:
+    """A country name modifying a noun names whose, not where: "US troops", "the US embassy", "Afghan forces"."""
+    token = mention.token
+    if token is None or token.dep_ not in ("compound", "amod", "nmod") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.head.i < token.i or mention.start <= token.head.idx < mention.end:
+        return False
+    exact = [c for c in gaz.candidates(mention.text) if gaz.is_exact(mention.text, c)]
+    # A name that is a state or a town as well ("Georgia residents") names where.
+    return bool(exact) and all(c.feature == "country" for c in exact)
 
 
 def _trim(ent: Span) -> Span | None:
@@ -549,6 +622,13 @@ def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = Fal
         found = _prep_place(head, _TRIGGER_PREPS, by_token, depth=2 if head.pos_ in ("NOUN", "PROPN") else 1)
         if found is not None:
             return found
+    # 2b. "in/at/near" hung by the parser on whom the trigger is with, or on one of them.
+    for prep in (c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ in _WITH_PREPS):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for party in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                found = _prep_place(party, _CLAUSE_PREPS, by_token, depth=1)
+                if found is not None:
+                    return found
     # 3. "In Kabul, ..." on a clause the trigger hangs from.
     token = trigger.root
     for _ in range(6):

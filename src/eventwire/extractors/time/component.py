@@ -71,13 +71,18 @@ def find_timexes(doc: Doc, dct: date | None = None, *, use_entities: bool = True
     out: list[Timex] = []
     ref: date | None = None
     last: str | None = None
+    story_year: int | None = None  # the year of the last expression, when it wrote out its year
+    story_end = 0
     for cand in matches:
         if cand.rule.check is not None:
             group = "y" if cand.rule.check == "year" else "mon"
             if not _plausible(doc, cand.start, cand.end, cand.rule.check, cand.match.start(group), layers):
                 continue
         start, end = cand.start, cand.end
-        ctx = Context(dct=dct, ref=ref, last=last, tense_of=partial(tense_at, doc, start, end, layers.parsed))
+        if story_year is not None and "\n" in text[story_end:start]:
+            story_year = None  # a story year holds within its paragraph
+        ctx = Context(dct=dct, ref=ref, last=last, story_year=story_year,
+                      tense_of=partial(tense_at, doc, start, end, layers.parsed))
         result = cand.rule.handler(cand.match, ctx)
         if result is None:
             continue
@@ -88,6 +93,8 @@ def find_timexes(doc: Doc, dct: date | None = None, *, use_entities: bool = True
             ref = date.fromisoformat(day.group(1))
         if kind == "DATE" and re.match(r"^\d{4}-", value):
             last = value
+        if kind in ("DATE", "TIME") and value[:4].isdigit():
+            story_year, story_end = (int(value[:4]), end) if value[:4] in text[start:end] else (None, end)
     if use_entities and layers.ents:
         out += _leftover_entities(doc, out, dct)
         out.sort(key=lambda t: t.start)

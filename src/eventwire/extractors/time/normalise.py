@@ -10,8 +10,10 @@ cascade:
   occurrence is meant (``eventwire.extractors.time.tense``): future ("will", "would", "is going to",
   "plans to") takes the occurrence on or after the publication date, past the one on or before it. With no
   tense to go by a weekday is past (news reports what happened), a month or a date the occurrence nearest the
-  publication date;
-- durations ("20 years", "the past two decades", "a five-month"): P20Y, P20Y, P5M; X for an unknown count;
+  publication date; in a past clause, a month of a story about a past year is that year's ("In 2019 ... In June,
+  the last base closed": 2019-06), while the last expression before it in its paragraph wrote out that year;
+- durations ("20 years", "the past two decades", "a five-month", "over the next decade"): P20Y, P20Y, P5M, P10Y;
+  X for an unknown count;
 - sets ("weekly", "every year", "$5 billion a year"): P1W, P1Y;
 - vague references: "now", "currently" -> PRESENT_REF; "recently", "in the past" -> PAST_REF; "soon",
   "the future" -> FUTURE_REF;
@@ -85,6 +87,7 @@ class Context:
     dct: date | None
     ref: date | None = None
     last: str | None = None  # the last anchored value named before
+    story_year: int | None = None  # the year the last expression that wrote out its year named
     tense_of: Callable[[], Tense] = field(default=lambda: None)
     _tense: list[Tense] = field(default_factory=list)
 
@@ -185,6 +188,8 @@ def _resolve_month(month: int, ctx: Context, rel: str | None = None, tense: Tens
         year = dct.year
     elif tense == "future":
         year = dct.year if month >= dct.month else dct.year + 1
+    elif tense == "past" and ctx.story_year is not None and ctx.story_year < dct.year:
+        year = ctx.story_year  # a story about a past year: "In 2019 ... In June, the last base closed"
     elif tense == "past":
         year = dct.year if month <= dct.month else dct.year - 1
     else:  # no tense: the past occurrence, unless the month is at most two months ahead
@@ -354,11 +359,16 @@ def _h_partday(m: re.Match[str], ctx: Context) -> Result | None:
     return "TIME", f"{_ymd(ctx.dct + timedelta(days=shift))}T{_PARTS_OF_DAY[m['part'].lower()]}"
 
 
+# Before "the next decade", these make it a stretch of time, not the calendar decade.
+_STRETCH_BEFORE = re.compile(r"\b(?:over|for|during|within|throughout|in)\s+$", re.I)
+
+
 def _h_relunit(m: re.Match[str], ctx: Context) -> Result | None:
     rel = m["rel"].lower()
     unit = " ".join(m["unit"].lower().split())
-    if rel == "past" and m["the"] and not m["edge"] and unit not in ("weekend",):
-        # "the past week", "over the past year": the stretch up to now, a duration.
+    if m["the"] and not m["edge"] and unit not in ("weekend",) and (
+            rel == "past" or (rel in ("next", "coming") and _STRETCH_BEFORE.search(m.string, 0, m.start()))):
+        # "the past week", "over the past year", "over the next decade": the stretch up to or from now.
         return "DURATION", duration(1, unit.replace("fiscal ", ""))
     value = _unit_value(unit, _SHIFTS[rel], ctx.dct)
     return ("DATE", value) if value else None

@@ -2,8 +2,10 @@
 
 From the parse when the Doc has one (`tense_at`: the verb the expression hangs from, its auxiliaries and the verbs
 that govern it: "will", "would", "is going to", "plans to" are future; "was", "had" past; "has" + participle
-perfect), else from the words of its clause or sentence. The normalisation of a weekday, a month or a date
-without a year reads it to choose the occurrence meant (see ``eventwire.extractors.time.normalise``).
+perfect), else from the words of its clause or sentence. A day after "before", "by" or "until" in the clause of a
+word that sets a time ahead ("ordered the troops out well before September 11") is future whatever the verb's
+tense. The normalisation of a weekday, a month or a date without a year reads it to choose the occurrence meant
+(see ``eventwire.extractors.time.normalise``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ FUTURE_WORDS = vocab.words("auxiliary", role="future") | {"would"}
 _INTENT_LEMMAS = vocab.words("intent", role="future") | {"go"}  # "going to meet"
 # A passive of these is about what is still to come ("a hearing has been scheduled for June 3").
 _SCHEDULE_LEMMAS = vocab.words("intent", role="schedule")
+# A day bounded by one of these in the clause of a word that sets a time ahead is the coming one: "ordered the
+# troops out well before September 11", "set a deadline of ... by June 3", even under a past verb.
+_DEADLINE_LEMMAS = vocab.words("intent", role="deadline")
+_AHEAD_BOUNDS = frozenset({"before", "by", "until", "till"})
 _FUTURE_TEXT = re.compile(r"\b(?:will|shall|would|going to|plans? to|planned|expects?|expected|scheduled|due|"
                           r"intends?|set to|upcoming|coming)\b|['’]ll\b", re.I)
 _PAST_TEXT = re.compile(r"\b(?:was|were|had|did|ago)\b", re.I)
@@ -108,6 +114,15 @@ def _text_tense(text: str, start: int, end: int) -> Tense:
     return _words_tense(text[left:right])
 
 
+def _deadline(token: Token, verb: Token) -> bool:
+    """`token` is the object of "before", "by" or "until" in the clause of a verb or noun that sets a time ahead."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _AHEAD_BOUNDS:
+        return False
+    holders = [prep.head, verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))]
+    return any(h.lemma_.lower() in _DEADLINE_LEMMAS for h in holders)
+
+
 def tense_at(doc: Doc, start: int, end: int, parsed: bool | None = None) -> Tense:
     """Is the clause holding the characters [start, end) of `doc` about the future or the past?
 
@@ -119,7 +134,7 @@ def tense_at(doc: Doc, start: int, end: int, parsed: bool | None = None) -> Tens
         if span is not None and len(span):
             verb = _verb_of(span.root)
             if verb is not None:
-                return _parsed_tense(verb)
+                return "future" if _deadline(span.root, verb) else _parsed_tense(verb)
     return _text_tense(doc_text(doc), start, end)
 
 
