@@ -315,3 +315,19 @@ def test_events_coordinated_nationalities_are_one_actor_each(pipeline: Pipeline)
 def test_events_description_with_its_own_country_is_not_the_earlier_leader(pipeline: Pipeline) -> None:
     event = one(code(pipeline, "Putin offered to negotiate with the president of Ukraine."), "AGREE")
     assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"UKR"}
+
+
+def test_events_one_act_told_twice_in_a_sentence_is_one_event() -> None:
+    from eventwire.pipeline import Pipeline
+    from eventwire.types import Article, ArticleRecord
+
+    pipeline = Pipeline()
+    twice = next(pipeline.records([Article(
+        text="Government troops shelled the rebels and bombarded the rebels near Homs on Monday.", source="a",
+        published="2021-08-10")]))
+    two_acts = next(pipeline.records([Article(
+        text="Government troops shelled the rebels on Monday and the rebels attacked the troops on Tuesday.",
+        source="b", published="2021-08-10")]))
+    assert isinstance(twice, ArticleRecord) and isinstance(two_acts, ArticleRecord)
+    assert [e.type for e in twice.events] == ["ASSAULT"]
+    assert [e.type for e in two_acts.events] == ["ASSAULT", "ASSAULT"]

@@ -551,8 +551,17 @@ class EventCoder(Stage):
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
+            told: set[tuple[object, ...]] = set()
             for cand in self.candidates(sent):
-                events.append(self._event(doc, sent, cand, scene, len(events)))
+                event = self._event(doc, sent, cand, scene, len(events))
+                # One act told twice in one sentence ("will complete its drawdown -- will remove its forces"):
+                # the same type, actors, recipients and modality are one event, the first telling.
+                key = (event.type, event.modality, frozenset(a.name for a in event.actor),
+                       frozenset(a.name for a in event.recipient))
+                if event.actor and key in told:
+                    continue
+                told.add(key)
+                events.append(event)
         return events
 
     def _event(self, doc: Doc, sent: Span, cand: Candidate, scene: _Scene, ordinal: int) -> Event:
