@@ -96,3 +96,18 @@ def test_modality_a_warning_of_force_if_is_one_threat(pipeline: Pipeline, senten
 def test_modality_provided_that_is_no_aid(pipeline: Pipeline) -> None:
     events = code(pipeline, "The road will reopen provided that the repairs end in time.")
     assert "AID" not in {e.type for e in events} and "AGREE" not in {e.type for e in events}
+
+
+def test_modality_a_forecast_with_if_is_no_threat_and_a_threat_keeps_its_target(pipeline: Pipeline) -> None:
+    assert not [e for e in code(pipeline, "The fund warned that the economy would shrink if the war continued.")
+                if e.type == "THREATEN"]
+    (threat,) = [e for e in code(pipeline, "Ruritania warned it would strike Borduria if the talks failed.")
+                 if e.type == "THREATEN"]
+    assert [a.name for a in threat.recipient] != [a.name for a in threat.actor]
+
+
+def test_modality_calling_someone_to_do_a_thing_asks_nothing(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The envoy called the president to congratulate him on the result.")
+    assert events and all(e.modality != "requested" for e in events)
+    asked = code(pipeline, "The envoy called on the president to release the prisoners.")
+    assert any(e.modality == "requested" for e in asked)

@@ -82,3 +82,8 @@ def test_places_model_event_place_hung_on_its_party_beats_the_dateline(pipeline:
     located = {e.trigger.text: e.location.text if e.location else None for e in record.events}
     assert located.get("Talks") == "Ndola"
     assert "Copperbelt" not in located.values()
+
+
+def test_places_model_country_modifying_an_event_still_names_where(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Fighting in the Iraq war killed thousands of people in 2006.")
+    assert "Iraq" in [p.text for p in record.places]

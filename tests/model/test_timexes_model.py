@@ -99,3 +99,10 @@ def test_timexes_model_month_of_a_story_about_a_past_year(pipeline: Pipeline) ->
 def test_timexes_model_today_as_nowadays(pipeline: Pipeline) -> None:
     record = extract(pipeline, "Today, most farmers in the valley own a mobile phone.", "2022-05-20")
     assert values(record)["Today"] == ("DATE", "PRESENT_REF")
+
+
+def test_timexes_model_a_deadline_just_past_stays_in_the_year_of_the_report(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The minister ordered the garrison home before August 31.", "2022-09-02")
+    assert values(record)["August 31"] == ("DATE", "2022-08-31")
+    record = extract(pipeline, "The allies agreed on the plan by June 3.", "2022-06-20")
+    assert values(record)["June 3"] == ("DATE", "2022-06-03")

@@ -82,12 +82,12 @@ def test_cameo_every_code_has_a_valid_type_and_quad_class() -> None:
 def test_lexicon_the_coders_own_codes_agree_with_the_cameo_table() -> None:
     """Besides the lexicon rows, the coder picks codes itself (intent, threats, demands, a coming withdrawal):
     each of those codes has, in the CAMEO table, the type the coder gives it."""
-    from eventwire.extractors import events
+    from eventwire.ontology import tiebreaks as events
 
-    chosen = [("AGREE", code) for code in events._INTENT_CAMEO.values()]
-    chosen += [("THREATEN", code) for code in events._THREAT_CAMEO.values()]
+    chosen = [("AGREE", code) for code in events.INTENT_CAMEO.values()]
+    chosen += [("THREATEN", code) for code in events.THREAT_CAMEO.values()]
     chosen += [("THREATEN", "130"), ("AGREE", "030"), ("REQUEST", "100")]
     for etype, code in chosen:
         assert ontology.cameo(code).plover_type == etype, (etype, code)
     # The one deliberate difference, said where it is made: a withdrawal still to come is CONCEDE with 0356.
-    assert ontology.cameo(events._COMING_WITHDRAWAL).plover_type == "AGREE"
+    assert ontology.cameo(events.COMING_WITHDRAWAL).plover_type == "AGREE"

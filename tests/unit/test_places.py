@@ -8,10 +8,10 @@ import spacy
 from spacy.tokens import Doc
 from tests.conftest import spaces_for
 
+from eventwire.extractors.locate import event_location
 from eventwire.extractors.places import (
     Mention,
     _Context,
-    event_location,
     find_mentions,
     find_places,
     resolve_mentions,

@@ -42,6 +42,7 @@ from eventwire import ontology, vocab
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
+from eventwire.extractors.locate import Locator
 from eventwire.extractors.mentions import (
     PLACE_NOUNS,
     SECTOR_WORDS,
@@ -64,17 +65,14 @@ from eventwire.extractors.modality import (
     obligation_of,
     warns_if,
 )
-from eventwire.extractors.places import Locator
 from eventwire.extractors.roles import dated, role_day
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
+from eventwire.ontology.tiebreaks import announced
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
 LIGHT_VERBS = vocab.words("light", role="light")
-# Announced intent turns cooperation into AGREE and conflict into THREATEN (CAMEO 03 and 13).
-_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-_CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 ASPECTUAL_VERBS = vocab.words("light", role="aspectual")
 _RECIPIENT_PREPS = vocab.words("preposition", role="recipient")
 _NOUN_RECIPIENT_PREPS = vocab.words("preposition", role="noun_recipient")
@@ -269,7 +267,10 @@ def complement_recipients(verb: Token) -> list[Token]:
     "demanded that Hamas renounce ..." -> Hamas; "threatened to break relations with Russia" -> Russia."""
     out: list[Token] = []
     for clause in verb.children:
-        if clause.dep_ == "ccomp":
+        if clause.dep_ == "ccomp" and warns_if(verb):
+            # "warned it would strike Iran if ...": the warner acts, its target is the recipient.
+            out += verb_recipients(clause, None)
+        elif clause.dep_ == "ccomp":
             out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and is_actorish(s)]
         if clause.dep_ == "xcomp":  # the subject's own act: its target is the recipient
             out += verb_recipients(clause, None)
@@ -583,17 +584,10 @@ class EventCoder(Stage):
         actors = _distinct(actors)
         recipients = [r for r in _distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
         modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
-        etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
         # An act in a condition ("unless they withdraw") is neither announced nor intended: it keeps its type.
-        intent = modality in ("future", "hypothetical") and condition_of(cand.head) is None
-        if etype == "RETREAT" and mode == "withdraw" and intent:
-            # PLOVER: announcing a withdrawal still to come concedes it; the withdrawal itself is RETREAT.
-            etype, mode, cameo = "CONCEDE", None, _COMING_WITHDRAWAL
-        elif intent and is_intent(cand.head) and etype in _COOPERATIVE:
-            etype, mode, cameo = "AGREE", None, _INTENT_CAMEO.get(etype, "030")
-        elif intent and is_intent(cand.head) and etype in _CONFLICTUAL:
-            cameo = _THREAT_CAMEO.get(etype, "130")
-            etype, mode = "THREATEN", ontology.cameo(cameo).plover_mode
+        ahead = modality in ("future", "hypothetical") and condition_of(cand.head) is None
+        etype, mode, cameo = announced(cand.entry.type, cand.entry.mode, cand.entry.cameo, ahead=ahead,
+                                       intended=ahead and is_intent(cand.head))
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
                 etype != "REQUEST":
             # "X said Y must ...": X demands it of Y.
@@ -629,16 +623,6 @@ class EventCoder(Stage):
 
     def process(self, doc: Doc) -> None:
         doc._.events = self.events(doc)
-
-
-# CAMEO codes of intent: to meet (036), cooperate (031), give aid (033), yield (035), and of threats.
-_INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
-                 "RETREAT": "035"}
-# A deliberate difference from the CAMEO table, which types 0356 AGREE: PLOVER codes an announced withdrawal
-# still to come CONCEDE, and CAMEO's code for it is intent to de-escalate militarily (verbal cooperation, quad 1;
-# ConfliBERT's gold agrees: with 080, quad 2, quad accuracy fell from 0.612 to 0.607).
-_COMING_WITHDRAWAL = "0356"
-_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "PROTEST": "133"}
 
 
 def _trimmed(doc: Doc, sent: Span) -> TextSpan:

@@ -113,11 +113,31 @@ def condition_of(token: Token) -> Token | None:
 def warns_if(verb: Token) -> bool:
     """Does `verb` announce what its subject will do if something happens ("warned it would respond with
     force if ...", "warned that they will strike unless ...")? Such a warning is a threat, not a report."""
+    warner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     for clause in verb.children:
         if clause.dep_ in ("ccomp", "xcomp") and {c.lower_ for c in _aux(clause)} & (_FUTURE_AUX | {"would"}) and \
+                _same_party(clause, warner) and \
                 any(is_condition(t) for t in clause.subtree if t.pos_ in ("VERB", "AUX")):
             return True
     return False
+
+
+_ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_SECTOR_WORDS = frozenset(vocab.sector_words())
+
+
+def _same_party(clause: Token, warner: Token | None) -> bool:
+    """Is the one who would act in `clause` a party (the warner, a pronoun, a named actor or a body such as "the
+    police"), not a thing? A forecast of what things will do ("the IMF warned that the economy would shrink if
+    ...") is no threat."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return clause.dep_ == "xcomp"
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ("it", "they", "we", "he", "she", "i")
+    # The warner's side or its forces ("the minister warned that the police would respond ..."): an actor.
+    return (warner is not None and subject.lower_ == warner.lower_) or subject.ent_type_ in _ACTOR_LABELS or \
+        subject.lower_ in _SECTOR_WORDS or subject.lemma_.lower() in _SECTOR_WORDS
 
 
 def is_conjunction(token: Token) -> bool:
@@ -139,8 +159,11 @@ def requested_by(token: Token) -> Token | None:
         if cur.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep") or cur.head == cur:
             return None
         parent = cur.head
-        # An infinitive of purpose ("called the president to congratulate him") asks nothing.
-        if cur.dep_ in ("xcomp", "ccomp") and parent.lemma_.lower() in REQUEST_VERBS and parent.pos_ == "VERB":
+        # An infinitive of purpose ("called the president to congratulate him") asks nothing: "call" and
+        # "appeal" ask only with "on/upon/for" ("called on X to ...").
+        if cur.dep_ in ("xcomp", "ccomp") and parent.lemma_.lower() in REQUEST_VERBS and parent.pos_ == "VERB" and \
+                (parent.lemma_.lower() not in ("call", "appeal") or
+                 any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for") for c in parent.children)):
             return parent
         cur = parent
     return None

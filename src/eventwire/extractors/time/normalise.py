@@ -188,6 +188,8 @@ def _resolve_month(month: int, ctx: Context, rel: str | None = None, tense: Tens
         year = dct.year
     elif tense == "future":
         year = dct.year if month >= dct.month else dct.year + 1
+    elif tense == "nearest":
+        year = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs((y - dct.year) * 12 + month - dct.month))
     elif tense == "past" and ctx.story_year is not None and ctx.story_year < dct.year:
         year = ctx.story_year  # a story about a past year: "In 2019 ... In June, the last base closed"
     elif tense == "past":

@@ -20,7 +20,8 @@ from eventwire.nlp.extensions import doc_text
 
 # "perfect": has/have + participle, a past that may reach into the present ("has kept markets closed until
 # Friday"); "past": the simple or pluperfect past.
-Tense = Literal["past", "perfect", "future"] | None
+# "nearest": a deadline, the occurrence nearest the publication date, ahead or just past.
+Tense = Literal["past", "perfect", "future", "nearest"] | None
 
 # Words of a clause that put what it tells in the future.
 # "would" too: the future of a past report ("said talks would resume on Friday").
@@ -134,7 +135,7 @@ def tense_at(doc: Doc, start: int, end: int, parsed: bool | None = None) -> Tens
         if span is not None and len(span):
             verb = _verb_of(span.root)
             if verb is not None:
-                return "future" if _deadline(span.root, verb) else _parsed_tense(verb)
+                return "nearest" if _deadline(span.root, verb) else _parsed_tense(verb)
     return _text_tense(doc_text(doc), start, end)
 
 
