@@ -41,6 +41,7 @@ except ImportError:  # running from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.errors import InputError  # noqa: E402
+from eventwire.ontology import root_quad_class  # noqa: E402
 from eventwire.pipeline import Pipeline  # noqa: E402
 from eventwire.types import Article  # noqa: E402
 
@@ -92,11 +93,11 @@ def read_records(path: Path) -> list[Record]:
 
 
 def quad(code: str) -> int | None:
-    digits = code.strip()[:2]
-    if not digits.isdigit():
+    """The quad class of a gold code; None for the records' own codes outside CAMEO (roots over 20)."""
+    try:
+        return root_quad_class(code)
+    except ValueError:
         return None
-    root = int(digits)
-    return 1 if 1 <= root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4 if root <= 20 else None
 
 
 def iso_date(value: str) -> str | None:

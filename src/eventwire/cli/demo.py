@@ -49,47 +49,30 @@ def demo_command(
         if tmp is not None:
             tmp.cleanup()
     console.print(f"{report.added} articles added, {report.skipped} already stored, {report.failed} failed")
-    counts = Table(title="Store")
-    counts.add_column("table")
-    counts.add_column("rows", justify="right")
-    for name, n in summary.counts.items():
-        counts.add_row(name, str(n))
-    console.print(counts)
-    events = Table(title="Events by PLOVER type")
-    events.add_column("type")
-    events.add_column("events", justify="right")
-    for kind, n in summary.events_by_type:
-        events.add_row(kind, str(n))
-    if not summary.events_by_type:
-        events.add_row("(no events)", "0")
-    console.print(events)
-    actors = Table(title="Top actors")
-    for col in ("actor", "country", "articles"):
-        actors.add_column(col)
-    for name, country, n in summary.top_actors:
-        actors.add_row(name, country or "", str(n))
-    if not summary.top_actors:
-        actors.add_row("(no actors)", "", "0")
-    console.print(actors)
-    furniture = Table(title="Page furniture found")
-    furniture.add_column("kind")
-    furniture.add_column("spans", justify="right")
-    for kind, n in summary.furniture:
-        furniture.add_row(kind, str(n))
-    console.print(furniture)
-    articles = Table(title="Articles")
-    for col in ("published", "title"):
-        articles.add_column(col)
-    for _, published, title in summary.dated:
-        articles.add_row(published or "unknown", title or "(no title)")
-    console.print(articles)
+    console.print(_table("Store", [("table", False), ("rows", True)],
+                         [(name, str(n)) for name, n in summary.counts.items()]))
+    console.print(_table("Events by PLOVER type", [("type", False), ("events", True)],
+                         [(kind, str(n)) for kind, n in summary.events_by_type] or [("(no events)", "0")]))
+    console.print(_table("Top actors", [("actor", False), ("country", False), ("articles", False)],
+                         [(name, country or "", str(n)) for name, country, n in summary.top_actors]
+                         or [("(no actors)", "", "0")]))
+    console.print(_table("Page furniture found", [("kind", False), ("spans", True)],
+                         [(kind, str(n)) for kind, n in summary.furniture]))
+    console.print(_table("Articles", [("published", False), ("title", False)],
+                         [(published or "unknown", title or "(no title)") for _, published, title in summary.dated]))
     if summary.warnings:
-        warned = Table(title="Warnings")
-        warned.add_column("code")
-        warned.add_column("articles", justify="right")
-        for code, n in summary.warnings:
-            warned.add_row(code, str(n))
-        console.print(warned)
+        console.print(_table("Warnings", [("code", False), ("articles", True)],
+                             [(code, str(n)) for code, n in summary.warnings]))
     for error in report.errors:
         console.print(f"[red]error[/red] {error.code} {error.message}")
     raise typer.Exit(report.exit_code)
+
+
+def _table(title: str, columns: list[tuple[str, bool]], rows: list[tuple[str, ...]]) -> Table:
+    """A rich table: its columns as (name, right-justified), then its rows."""
+    shown = Table(title=title)
+    for name, right in columns:
+        shown.add_column(name, justify="right" if right else "left")
+    for row in rows:
+        shown.add_row(*row)
+    return shown

@@ -12,6 +12,7 @@ renamed when complete, so an interrupted export leaves no half-written file behi
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -102,6 +103,17 @@ class JsonLines:
             stream.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
 
 
+def _write_tables(out: Target, table: str | None, suffix: str, force: bool,
+                  write: Callable[[str, Path], None]) -> list[str]:
+    """Each table (or the one `table`) written by `write(name, tmp)` to its file under `out`, each file
+    appearing only once complete."""
+    written = []
+    for name, path in _table_targets(out, table, suffix, force):
+        _write_file(path, functools.partial(write, name))
+        written.append(str(path))
+    return written
+
+
 class Parquet:
     name = "parquet"
     description = "a Parquet file per table (a directory), or of one --table; lists and structs kept"
@@ -111,14 +123,7 @@ class Parquet:
     def write(self, store: Store, out: Target, table: str | None = None, force: bool = False) -> list[str]:
         if _is_stream(out) or out == "-":
             raise EventwireError("E303", format=self.name)
-        written = []
-        for name, path in _table_targets(out, table, "parquet", force):
-            def write(tmp: Path, name: str = name) -> None:
-                self._table(store, name, tmp)
-
-            _write_file(path, write)
-            written.append(str(path))
-        return written
+        return _write_tables(out, table, "parquet", force, lambda name, tmp: self._table(store, name, tmp))
 
     @staticmethod
     def _table(store: Store, name: str, path: Path) -> None:
@@ -159,15 +164,12 @@ class Csv:
                 raise EventwireError("E303", format=f"{self.name} of every table")
             self.table(store, table, stream)
             return ["-"]
-        written = []
-        for name, path in _table_targets(out, table, "csv", force):
-            def write(tmp: Path, name: str = name) -> None:
-                with tmp.open("w", encoding="utf-8", newline="") as fh:
-                    self.table(store, name, fh)
 
-            _write_file(path, write)
-            written.append(str(path))
-        return written
+        def write(name: str, tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                self.table(store, name, fh)
+
+        return _write_tables(out, table, "csv", force, write)
 
     @staticmethod
     def table(store: Store, name: str, stream: TextIO) -> None:

@@ -12,6 +12,7 @@ config). Pronouns and descriptions are resolved one level up, in eventwire.extra
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,14 +73,26 @@ def is_place(token: Token) -> bool:
     """Does `token` name a place as a place: a place noun ("the town"), or a town, region or building that the
     knowledge base does not know as a state ("Herat", "the Panjshir valley"; a capital such as "Kabul" or a
     building such as "the White House" stands for its state only when the text makes it act)?"""
-    if _is_one_of(token, PLACE_NOUNS) and entity_of(token) is None:
-        return True
     ent = entity_of(token)
-    placed = any(p.start <= token.idx < p.end for p in token.doc._.places or [])  # the places stage found it
+    if _is_one_of(token, PLACE_NOUNS) and ent is None:
+        return True
+    placed = token.idx in _place_offsets(token.doc)  # the places stage found it
     if not placed and (ent is None or ent.label_ not in ("GPE", "LOC", "FAC")):
         return False
     entry = kb_lookup(token.doc, ent.text if ent is not None else token.text, None)
     return entry is None or (entry.kind == "country" and entry.role == "metonym")
+
+
+_PLACE_OFFSETS = "eventwire_place_offsets"
+
+
+def _place_offsets(doc: Doc) -> frozenset[int]:
+    """Every character offset inside a place of ``doc._.places``, found once per Doc (asked per mention)."""
+    found = doc.user_data.get(_PLACE_OFFSETS)
+    if found is None:
+        found = frozenset(i for p in doc._.places or [] for i in range(p.start, p.end))
+        doc.user_data[_PLACE_OFFSETS] = found
+    return cast("frozenset[int]", found)
 
 
 def entity_of(token: Token) -> Span | None:

@@ -25,17 +25,11 @@ _KINDS = ("person", "organization", "group")
 def role_day(when: EventDate | None, published: date | None) -> date | None:
     """The day an event's roles are read on: the first day of its own date (a day, a month or a year), else
     the publication day, else None."""
-    value = when.value if when is not None else None
-    if value and when is not None and not when.inferred:
-        parts = value.split("-")
+    if when is not None and when.value and not when.inferred:
+        start = {"day": when.value[:10], "month": when.value[:7] + "-01", "year": when.value[:4] + "-01-01"}
         try:
-            if len(parts) >= 3 and parts[2][:2].isdigit():
-                return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
-            if len(parts) == 2 and parts[1].isdigit():
-                return date(int(parts[0]), int(parts[1]), 1)
-            if len(parts) == 1 and len(parts[0]) == 4 and parts[0].isdigit():
-                return date(int(parts[0]), 1, 1)
-        except ValueError:
+            return date.fromisoformat(start[when.precision])
+        except (KeyError, ValueError):  # a range or an unknown precision: no day of its own
             pass
     return published
 
