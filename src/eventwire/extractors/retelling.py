@@ -9,7 +9,7 @@ them):
 - an event noun pointed back at by a demonstrative ("this drawdown", "that attack") mentions an earlier
   event of the same kind;
 - an event noun owned by a pronoun or a name and given nothing new ("its drawdown", "the Taliban's
-  advances": no recipient, no other place or date) mentions an earlier event of the same kind by the same
+  advances": no recipient, no other place or date of its own) mentions an earlier event of the same kind by the same
   actor (same name or same country);
 - an event told again with nothing new (same type and modality, no other date or place of its own, its
   actors and recipients among the earlier event's) is that event: "will remove its forces from
@@ -77,13 +77,15 @@ def _countries(actors: list[Actor]) -> set[str]:
     return {a.country for a in actors if a.country}
 
 
-def _same_date(a: Event, b: Event) -> bool:
-    return (a.date.value if a.date else None) == (b.date.value if b.date else None)
+def _own_date(event: Event) -> str | None:
+    """The date `event` names itself (not its report's nor the article's), or None."""
+    return event.date.value if event.date is not None and not event.date.inferred else None
 
 
 def _date_fits(later: Event, earlier: Event) -> bool:
-    """Does `later` name no date of its own (none, or only its report's or the article's), or `earlier`'s?"""
-    return later.date is None or later.date.value is None or later.date.inferred or _same_date(later, earlier)
+    """Do the two events' own dates not disagree (one names none, or both name the same)?"""
+    own, before = _own_date(later), _own_date(earlier)
+    return own is None or before is None or own == before
 
 
 def _place_fits(later: Event, earlier: Event) -> bool:
