@@ -210,6 +210,10 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                     for g in c.children if g.dep_ == "pobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() not in ("promise",):
             return objects, False
+        if verb.dep_ == "advcl" and head.lemma_.lower() in REQUEST_VERBS and objects and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children):
+            return [o for o in objects if o.dep_ == "pobj"], False  # "calls on X to eschew ...", parsed as purpose
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
@@ -527,6 +531,12 @@ class EventCoder(Stage):
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
             outer = by_head.get(governor.i) if governor is not None else None
+            first = cand.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            asker = by_head.get(first.head.i) if first is not cand.head and first.dep_ in ("xcomp", "advcl") else None
+            if asker is not None and (asker.entry.type == "REQUEST" or asker.head.lemma_.lower() in REQUEST_VERBS):
+                cand.requested_by = asker.head  # "called on X to agree ... and to engage in talks": both are asked
             if outer is not None and outer is not cand:
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
                     cand.requested_by = outer.head
