@@ -20,7 +20,8 @@ the passive the agent is the actor and the subject the recipient; relative prono
 head noun; coordinated verbs share the subject of the first. Recipients are the object, the dative,
 or the object of with/to/on/against/at/from. Modality and attribution come from eventwire.extractors.modality.
 PLOVER's tie-break is applied last: a withdrawal that is still to come is CONCEDE, the withdrawal
-itself RETREAT. Sentences without a trigger, and statements, give nothing.
+itself RETREAT. Sentences without a trigger, and statements, give nothing; an act told again in the
+article, or spoken of in general ("any takeover"), is no new event (eventwire.extractors.retelling).
 
 Each Event is built once, whole: its actors, recipients and attribution source already carry their
 clusters' canonical names (eventwire.extractors.coref), its date comes from the timexes
@@ -30,10 +31,8 @@ stage changes it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -65,6 +64,8 @@ from eventwire.extractors.modality import (
     obligation_of,
     warns_if,
 )
+from eventwire.extractors.quote_attribution import quote_attribution
+from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
 from eventwire.extractors.roles import dated, role_day
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
@@ -209,6 +210,10 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                     for g in c.children if g.dep_ == "pobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() not in ("promise",):
             return objects, False
+        if verb.dep_ == "advcl" and head.lemma_.lower() in REQUEST_VERBS and objects and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children):
+            return [o for o in objects if o.dep_ == "pobj"], False  # "calls on X to eschew ...", parsed as purpose
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
@@ -477,8 +482,10 @@ class EventCoder(Stage):
                 cand.recipient_heads = verb_recipients(verb, partner)
             if not cand.recipient_heads and cand.entry.type in ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"):
                 cand.recipient_heads = complement_recipients(verb)
-        cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
-        if ontology.quad_class(cand.entry.cameo, cand.entry.type) in (2, 4):
+        quad = ontology.quad_class(cand.entry.cameo, cand.entry.type)
+        cand.recipient_heads = [r for r in cand.recipient_heads
+                                if r not in cand.actor_heads and not (quad in (1, 2) and own_forces(r))]
+        if quad in (2, 4):
             # "took control of Herat", "shelled the town": a place a material act is done to or at is where it
             # happened, not whom it was done to (a country the knowledge base knows stays the target).
             cand.recipient_heads = [r for r in cand.recipient_heads if not is_place(r)]
@@ -515,6 +522,8 @@ class EventCoder(Stage):
         threats = {c.head.i for c in found if c.entry.type == "THREATEN" and not c.nominal}
         kept: list[Candidate] = []
         for cand in found:
+            if cand.nominal and is_generic(cand.head):
+                continue  # "any military takeover would prolong the conflict": no act is told
             condition = condition_of(cand.head)
             if condition is not None and any(t.i in threats for t in condition.ancestors):
                 continue  # "threatened to strike if the attacks go on": the condition is part of the one threat
@@ -522,6 +531,12 @@ class EventCoder(Stage):
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
             outer = by_head.get(governor.i) if governor is not None else None
+            first = cand.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            asker = by_head.get(first.head.i) if first is not cand.head and first.dep_ in ("xcomp", "advcl") else None
+            if asker is not None and (asker.entry.type == "REQUEST" or asker.head.lemma_.lower() in REQUEST_VERBS):
+                cand.requested_by = asker.head  # "called on X to agree ... and to engage in talks": both are asked
             if outer is not None and outer is not cand:
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
                     cand.requested_by = outer.head
@@ -549,21 +564,23 @@ class EventCoder(Stage):
                        timexes=token_timexes(doc, list(doc._.timexes or [])),
                        places=Locator(doc, list(doc._.places or [])))
         events: list[Event] = []
+        told = Retelling()  # one act told twice (in a sentence or the article) is one event, the first telling
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            told: set[tuple[object, ...]] = set()
+            told.next_sentence()
             for cand in self.candidates(sent):
                 event = self._event(doc, sent, cand, scene, len(events))
-                # One act told twice in one sentence ("will complete its drawdown -- will remove its forces"):
-                # the same type, actors, recipients and modality are one event, the first telling.
-                key = (event.type, event.modality, frozenset(a.name for a in event.actor),
-                       frozenset(a.name for a in event.recipient))
-                if event.actor and key in told:
-                    continue
-                told.add(key)
-                events.append(event)
+                if not told.retells(event, cand.entry.type, reference_of(self._event_noun(cand))):
+                    told.add(event, cand.entry.type)
+                    events.append(event)
         return events
+
+    def _event_noun(self, cand: Candidate) -> Token | None:
+        """The event noun of a nominal or light-verb trigger ("this drawdown" in "carry out this drawdown")."""
+        if cand.nominal:
+            return cand.head
+        return next((t for t in cand.tokens[1:] if t.pos_ == "NOUN" and self.lexicon.match(t, "noun")), None)
 
     def _event(self, doc: Doc, sent: Span, cand: Candidate, scene: _Scene, ordinal: int) -> Event:
         on = scene.on
@@ -571,7 +588,7 @@ class EventCoder(Stage):
         end = max(t.idx + len(t.text) for t in cand.tokens)
         attribution, source_head = attribution_of(cand.head, on)
         if attribution is None:
-            attribution = _quote_attribution(doc, start, end)
+            attribution = quote_attribution(doc, start, end)
         actors: list[Actor] = list(cand.extra_actors)
         for head in cand.actor_heads:
             if head.lower_ in ("we", "i", "us") and source_head is not None:
@@ -631,31 +648,6 @@ def _trimmed(doc: Doc, sent: Span) -> TextSpan:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return TextSpan(doc_text(doc)[start:end], start, end)
-
-
-_QUOTE_INDEX = "eventwire.quote_index"
-
-
-def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
-    """An event inside a quotation is attributed to the quote's speaker (doc._.quotes, when quoted)."""
-    quotes = doc._.quotes or []
-    # The quotes come in text order, none longer than `longest`: those that can hold the event start between
-    # end - longest and start, found by bisection (once per Doc) rather than by a scan of them all per event.
-    index = doc.user_data.get(_QUOTE_INDEX)
-    if index is None or index[0] is not quotes:
-        by_start = [q.content.start for q in quotes]
-        longest = max((q.content.end - q.content.start for q in quotes), default=0)
-        index = (quotes, by_start if all(a <= b for a, b in pairwise(by_start)) else None, longest)
-        doc.user_data[_QUOTE_INDEX] = index
-    _, starts, longest = index
-    near = range(bisect_left(starts, end - longest), bisect_right(starts, start)) if starts is not None else \
-        range(len(quotes))
-    for i in near:
-        quote = quotes[i]
-        if quote.content.start <= start and end <= quote.content.end and quote.speaker is not None:
-            cue = quote.speaker_span or quote.cue or quote.content
-            return Attribution(text=cue.text, start=cue.start, end=cue.end, source=quote.speaker)
-    return None
 
 
 def _as_mention(actor: Actor, token: Token) -> Actor:
