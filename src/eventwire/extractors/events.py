@@ -30,10 +30,8 @@ stage changes it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import ontology, vocab
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
+from eventwire.extractors.event_parts import as_mention, distinct, quote_attribution, trimmed_sentence
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.locate import Locator
 from eventwire.extractors.mentions import (
@@ -61,6 +60,9 @@ from eventwire.extractors.modality import (
     condition_of,
     is_conjunction,
     is_intent,
+    is_offer,
+    is_refusal,
+    is_ultimatum,
     modality_of,
     obligation_of,
     warns_if,
@@ -68,7 +70,7 @@ from eventwire.extractors.modality import (
 from eventwire.extractors.roles import dated, role_day
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import announced
+from eventwire.ontology.tiebreaks import announced, promised, refused, ultimatum
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -330,7 +332,7 @@ class EventCoder(Stage):
                 token.head.lemma_.lower() not in _PLAN_NOUNS:
             return None
         match = self.lexicon.match(token, "verb")
-        lemma = token.lemma_.lower()
+        lemma = self.lexicon.lemma(token, "verb", LIGHT_VERBS)
         if match is None:
             if lemma in LIGHT_VERBS:
                 return self._light_candidate(token)
@@ -526,6 +528,10 @@ class EventCoder(Stage):
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
                     cand.requested_by = outer.head
                 elif outer.entry.type in _CONTENT_TYPES:
+                    threat = promised(cand.entry.type) if outer.entry.type == "AGREE" and \
+                        modality_of(cand.head, None) != "negated" else None
+                    if threat is not None:  # "vowed to attack", "swore to fight": the promise is a threat
+                        outer.entry = Entry(outer.entry.pos, outer.entry.lemma, outer.entry.with_word, *threat)
                     continue
             if cand.nominal and cand.head.head.i in by_head and cand.head.dep_ == "dobj":
                 outer_cand = by_head[cand.head.head.i]
@@ -571,23 +577,30 @@ class EventCoder(Stage):
         end = max(t.idx + len(t.text) for t in cand.tokens)
         attribution, source_head = attribution_of(cand.head, on)
         if attribution is None:
-            attribution = _quote_attribution(doc, start, end)
+            attribution = quote_attribution(doc, start, end)
         actors: list[Actor] = list(cand.extra_actors)
         for head in cand.actor_heads:
             if head.lower_ in ("we", "i", "us") and source_head is not None:
-                actors += [_as_mention(a, head) for a in actors_from(source_head, on)]
+                actors += [as_mention(a, head) for a in actors_from(source_head, on)]
                 continue
             actors += actors_from(head, on)
         recipients: list[Actor] = []
         for head in cand.recipient_heads:
             recipients += actors_from(head, on)
-        actors = _distinct(actors)
-        recipients = [r for r in _distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+        actors = distinct(actors)
+        recipients = [r for r in distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
         modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
         # An act in a condition ("unless they withdraw") is neither announced nor intended: it keeps its type.
         ahead = modality in ("future", "hypothetical") and condition_of(cand.head) is None
-        etype, mode, cameo = announced(cand.entry.type, cand.entry.mode, cand.entry.cameo, ahead=ahead,
-                                       intended=ahead and is_intent(cand.head))
+        etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
+        if ahead and is_ultimatum(cand.head):  # "will withdraw its force unless ...": a threat
+            etype, mode, cameo = ultimatum(etype, mode, cameo)
+        etype, mode, cameo = announced(etype, mode, cameo, ahead=ahead, intended=ahead and is_intent(cand.head),
+                                       offered=ahead and is_offer(cand.head))
+        if modality == "negated" and is_refusal(cand.head) and condition_of(cand.head) is None and \
+                refused(etype, mode, cameo)[0] != etype:
+            etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
+            modality = "asserted"
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
                 etype != "REQUEST":
             # "X said Y must ...": X demands it of Y.
@@ -614,7 +627,7 @@ class EventCoder(Stage):
             type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
             actor=actors, recipient=recipients,
             trigger=TextSpan(doc_text(doc)[start:end], start, end),
-            sentence=_trimmed(doc, sent),
+            sentence=trimmed_sentence(doc, sent),
             date=when,
             location=scene.places.locate(start, end, quad in (1, 3)),
             modality=modality, attribution=attribution,
@@ -623,55 +636,6 @@ class EventCoder(Stage):
 
     def process(self, doc: Doc) -> None:
         doc._.events = self.events(doc)
-
-
-def _trimmed(doc: Doc, sent: Span) -> TextSpan:
-    """The sentence without the white space (and blanked furniture) at its edges."""
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
-    return TextSpan(doc_text(doc)[start:end], start, end)
-
-
-_QUOTE_INDEX = "eventwire.quote_index"
-
-
-def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
-    """An event inside a quotation is attributed to the quote's speaker (doc._.quotes, when quoted)."""
-    quotes = doc._.quotes or []
-    # The quotes come in text order, none longer than `longest`: those that can hold the event start between
-    # end - longest and start, found by bisection (once per Doc) rather than by a scan of them all per event.
-    index = doc.user_data.get(_QUOTE_INDEX)
-    if index is None or index[0] is not quotes:
-        by_start = [q.content.start for q in quotes]
-        longest = max((q.content.end - q.content.start for q in quotes), default=0)
-        index = (quotes, by_start if all(a <= b for a, b in pairwise(by_start)) else None, longest)
-        doc.user_data[_QUOTE_INDEX] = index
-    _, starts, longest = index
-    near = range(bisect_left(starts, end - longest), bisect_right(starts, start)) if starts is not None else \
-        range(len(quotes))
-    for i in near:
-        quote = quotes[i]
-        if quote.content.start <= start and end <= quote.content.end and quote.speaker is not None:
-            cue = quote.speaker_span or quote.cue or quote.content
-            return Attribution(text=cue.text, start=cue.start, end=cue.end, source=quote.speaker)
-    return None
-
-
-def _as_mention(actor: Actor, token: Token) -> Actor:
-    return Actor(text=token.text, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
-                 role=actor.role, start=token.idx, end=token.idx + len(token.text))
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    """Each actor once (by name and country: "Hungarian and Romanian officials" are two)."""
-    seen: set[tuple[str, str | None]] = set()
-    out: list[Actor] = []
-    for actor in actors:
-        if (actor.name, actor.country) not in seen:
-            seen.add((actor.name, actor.country))
-            out.append(actor)
-    return out
 
 
 @Language.factory("eventwire_events", assigns=["doc._.events"],
