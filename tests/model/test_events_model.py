@@ -373,9 +373,36 @@ def test_events_willingness_is_agree_and_a_coming_withdrawal_concede(pipeline: P
     ("Police placed the opposition leader under house arrest.", "COERCE"),
     ("The mayor was put under investigation for bribery.", "ACCUSE"),
     ("Militiamen drove out thousands of farmers from the valley.", "ASSAULT"),
-    ("The military government ordered two newspapers to suspend publication.", "COERCE"),
     ("Jordan reopened its border with Syria on Sunday.", "RETREAT"),
     ("The president reneged on his pledge to hold a referendum.", "REJECT"),
+    ("Police searched the offices of the opposition party.", "COERCE"),
+    ("Gunmen set fire to a police station in the north.", "ASSAULT"),
+    ("Rebels laid down their arms on Friday.", "RETREAT"),
+    ("Tens of thousands took to the streets of the capital.", "PROTEST"),
+    ("Dockers went on strike in the port on Monday.", "PROTEST"),
+    ("The government closed the border with its neighbour.", "COERCE"),
 ])
 def test_events_verb_families_of_each_type(pipeline: Pipeline, sentence: str, etype: str) -> None:
     assert [e.type for e in code(pipeline, sentence)][:1] == [etype]
+
+
+def test_events_travel_for_talks_is_a_meeting(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "The two foreign ministers flew to Geneva on Monday for negotiations."), "CONSULT")
+    assert event.trigger.text.startswith("flew") and event.actor
+
+
+def test_events_a_repeated_demand_asks_for_its_content(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The union repeated its demand that the government raise wages and lift the ban.")
+    assert events[0].type == "REQUEST" and events[0].trigger.text == "repeated its demand"
+    assert all(e.modality == "requested" for e in events[1:])
+
+
+def test_events_an_order_to_act_is_a_demand_and_what_is_ordered_is_requested(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The junta ordered the newspaper to suspend publication.")
+    assert one(events, "REQUEST").trigger.text == "ordered"
+    assert one(events, "COERCE").modality == "requested"
+    assert one(code(pipeline, "The president ordered an investigation into the killings."), "ACCUSE")
+
+
+def test_events_going_on_is_no_strike(pipeline: Pipeline) -> None:
+    assert code(pipeline, "The talks will go on next week.") == []

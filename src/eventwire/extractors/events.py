@@ -92,6 +92,8 @@ _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing",
                               "island"}
 _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
+# Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
+_TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
 
 
 @dataclass(frozen=True)
@@ -334,13 +336,11 @@ class EventCoder(Stage):
         match = self.lexicon.match(token, "verb")
         lemma = self.lexicon.lemma(token, "verb", LIGHT_VERBS)
         if match is None:
-            if lemma in LIGHT_VERBS:
-                return self._light_candidate(token)
-            return None
+            return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         if lemma in SPEECH_VERBS and match.partner is None and self._is_reporting(token, match.entry):
             return None
         if not self._guard_ok(token, match.entry, match.partner):
-            return None
+            return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         tokens = [token]
         if match.partner is not None and abs(match.partner.i - token.i) <= 6:
             tokens.append(match.partner)
@@ -351,6 +351,12 @@ class EventCoder(Stage):
         return Candidate(entry=match.entry, head=token, tokens=tokens)
 
     def _light_candidate(self, verb: Token) -> Candidate | None:
+        if verb.lemma_.lower() in _TRAVEL_VERBS:  # "flew to Oslo for talks", "returned to Geneva for talks"
+            for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children):
+                match = self.lexicon.match(noun, "noun")
+                if noun.dep_ == "pobj" and match is not None and match.entry.type == "CONSULT":
+                    return Candidate(entry=match.entry, head=verb, tokens=[verb, noun])
+            return None
         for obj in verb.children:
             if obj.dep_ in ("dobj", "attr") and obj.pos_ in ("NOUN", "PROPN"):
                 # "launched a mediation effort", "gave 5 million dollars of aid": the event noun may
@@ -400,6 +406,8 @@ class EventCoder(Stage):
         if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
                 not objects and not any(c.dep_ == "prep" for c in verb.children):
             return False
+        if lemma == "order" and not entry.with_word and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return False  # an order is a demand that something be done ("ordered X to appear")
         if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | STATEMENT_NOUNS for o in objects):
             return False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -523,6 +531,12 @@ class EventCoder(Stage):
             governor = cand.head.head if cand.head.dep_ in ("xcomp", "ccomp", "advcl") else None
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
+            clause = cand.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
+                # "reiterated its demand that Israel ease ...": the content of a light verb's event noun
+                governor = next((c.head for c in found if not c.nominal and clause.head in c.tokens), governor)
             outer = by_head.get(governor.i) if governor is not None else None
             if outer is not None and outer is not cand:
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
