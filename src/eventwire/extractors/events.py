@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import ontology, vocab
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
+from eventwire.extractors.event_parts import as_mention, distinct, quote_attribution, trimmed_sentence
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.locate import Locator
 from eventwire.extractors.mentions import (
@@ -60,16 +61,18 @@ from eventwire.extractors.modality import (
     condition_of,
     is_conjunction,
     is_intent,
+    is_offer,
+    is_refusal,
+    is_ultimatum,
     modality_of,
     obligation_of,
     warns_if,
 )
-from eventwire.extractors.quote_attribution import quote_attribution
 from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
 from eventwire.extractors.roles import dated, role_day
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import announced
+from eventwire.ontology.tiebreaks import announced, promised, refused, ultimatum
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -91,6 +94,8 @@ _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing",
                               "island"}
 _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
+# Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
+_TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
 
 
 @dataclass(frozen=True)
@@ -335,15 +340,13 @@ class EventCoder(Stage):
                 token.head.lemma_.lower() not in _PLAN_NOUNS:
             return None
         match = self.lexicon.match(token, "verb")
-        lemma = token.lemma_.lower()
+        lemma = self.lexicon.lemma(token, "verb", LIGHT_VERBS)
         if match is None:
-            if lemma in LIGHT_VERBS:
-                return self._light_candidate(token)
-            return None
+            return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         if lemma in SPEECH_VERBS and match.partner is None and self._is_reporting(token, match.entry):
             return None
         if not self._guard_ok(token, match.entry, match.partner):
-            return None
+            return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         tokens = [token]
         if match.partner is not None and abs(match.partner.i - token.i) <= 6:
             tokens.append(match.partner)
@@ -354,6 +357,12 @@ class EventCoder(Stage):
         return Candidate(entry=match.entry, head=token, tokens=tokens)
 
     def _light_candidate(self, verb: Token) -> Candidate | None:
+        if verb.lemma_.lower() in _TRAVEL_VERBS:  # "flew to Oslo for talks", "returned to Geneva for talks"
+            for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children):
+                match = self.lexicon.match(noun, "noun")
+                if noun.dep_ == "pobj" and match is not None and match.entry.type == "CONSULT":
+                    return Candidate(entry=match.entry, head=verb, tokens=[verb, noun])
+            return None
         for obj in verb.children:
             if obj.dep_ in ("dobj", "attr") and obj.pos_ in ("NOUN", "PROPN"):
                 # "launched a mediation effort", "gave 5 million dollars of aid": the event noun may
@@ -403,6 +412,8 @@ class EventCoder(Stage):
         if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
                 not objects and not any(c.dep_ == "prep" for c in verb.children):
             return False
+        if lemma == "order" and not entry.with_word and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return False  # an order is a demand that something be done ("ordered X to appear")
         if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | STATEMENT_NOUNS for o in objects):
             return False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -530,6 +541,12 @@ class EventCoder(Stage):
             governor = cand.head.head if cand.head.dep_ in ("xcomp", "ccomp", "advcl") else None
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
+            clause = cand.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
+                # "reiterated its demand that Israel ease ...": the content of a light verb's event noun
+                governor = next((c.head for c in found if not c.nominal and clause.head in c.tokens), governor)
             outer = by_head.get(governor.i) if governor is not None else None
             first = cand.head
             while first.dep_ == "conj" and first.head is not first:
@@ -541,6 +558,10 @@ class EventCoder(Stage):
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
                     cand.requested_by = outer.head
                 elif outer.entry.type in _CONTENT_TYPES:
+                    threat = promised(cand.entry.type) if outer.entry.type == "AGREE" and \
+                        modality_of(cand.head, None) != "negated" else None
+                    if threat is not None:  # "vowed to attack", "swore to fight": the promise is a threat
+                        outer.entry = Entry(outer.entry.pos, outer.entry.lemma, outer.entry.with_word, *threat)
                     continue
             if cand.nominal and cand.head.head.i in by_head and cand.head.dep_ == "dobj":
                 outer_cand = by_head[cand.head.head.i]
@@ -592,19 +613,26 @@ class EventCoder(Stage):
         actors: list[Actor] = list(cand.extra_actors)
         for head in cand.actor_heads:
             if head.lower_ in ("we", "i", "us") and source_head is not None:
-                actors += [_as_mention(a, head) for a in actors_from(source_head, on)]
+                actors += [as_mention(a, head) for a in actors_from(source_head, on)]
                 continue
             actors += actors_from(head, on)
         recipients: list[Actor] = []
         for head in cand.recipient_heads:
             recipients += actors_from(head, on)
-        actors = _distinct(actors)
-        recipients = [r for r in _distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+        actors = distinct(actors)
+        recipients = [r for r in distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
         modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
         # An act in a condition ("unless they withdraw") is neither announced nor intended: it keeps its type.
         ahead = modality in ("future", "hypothetical") and condition_of(cand.head) is None
-        etype, mode, cameo = announced(cand.entry.type, cand.entry.mode, cand.entry.cameo, ahead=ahead,
-                                       intended=ahead and is_intent(cand.head))
+        etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
+        if ahead and is_ultimatum(cand.head):  # "will withdraw its force unless ...": a threat
+            etype, mode, cameo = ultimatum(etype, mode, cameo)
+        etype, mode, cameo = announced(etype, mode, cameo, ahead=ahead, intended=ahead and is_intent(cand.head),
+                                       offered=ahead and is_offer(cand.head))
+        if modality == "negated" and is_refusal(cand.head) and condition_of(cand.head) is None and \
+                refused(etype, mode, cameo)[0] != etype:
+            etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
+            modality = "asserted"
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
                 etype != "REQUEST":
             # "X said Y must ...": X demands it of Y.
@@ -631,7 +659,7 @@ class EventCoder(Stage):
             type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
             actor=actors, recipient=recipients,
             trigger=TextSpan(doc_text(doc)[start:end], start, end),
-            sentence=_trimmed(doc, sent),
+            sentence=trimmed_sentence(doc, sent),
             date=when,
             location=scene.places.locate(start, end, quad in (1, 3)),
             modality=modality, attribution=attribution,
@@ -640,30 +668,6 @@ class EventCoder(Stage):
 
     def process(self, doc: Doc) -> None:
         doc._.events = self.events(doc)
-
-
-def _trimmed(doc: Doc, sent: Span) -> TextSpan:
-    """The sentence without the white space (and blanked furniture) at its edges."""
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
-    return TextSpan(doc_text(doc)[start:end], start, end)
-
-
-def _as_mention(actor: Actor, token: Token) -> Actor:
-    return Actor(text=token.text, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
-                 role=actor.role, start=token.idx, end=token.idx + len(token.text))
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    """Each actor once (by name and country: "Hungarian and Romanian officials" are two)."""
-    seen: set[tuple[str, str | None]] = set()
-    out: list[Actor] = []
-    for actor in actors:
-        if (actor.name, actor.country) not in seen:
-            seen.add((actor.name, actor.country))
-            out.append(actor)
-    return out
 
 
 @Language.factory("eventwire_events", assigns=["doc._.events"],

@@ -1,13 +1,25 @@
-"""The speaker an event is attributed to when it is told inside a quotation."""
+"""Pieces of an Event that come from outside its clause: the sentence it is told in, the quote it sits in, and
+each actor once (moved out of eventwire.extractors.events, which codes the clause)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from eventwire.types import Attribution
+from eventwire.nlp.extensions import doc_text
+from eventwire.types import Actor, Attribution
+from eventwire.types import Span as TextSpan
+
+
+def trimmed_sentence(doc: Doc, sent: Span) -> TextSpan:
+    """The sentence without the white space (and blanked furniture) at its edges."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return TextSpan(doc_text(doc)[start:end], start, end)
+
 
 _QUOTE_INDEX = "eventwire.quote_index"
 
@@ -34,4 +46,20 @@ def quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
     return None
 
 
-__all__ = ["quote_attribution"]
+def as_mention(actor: Actor, token: Token) -> Actor:
+    return Actor(text=token.text, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
+                 role=actor.role, start=token.idx, end=token.idx + len(token.text))
+
+
+def distinct(actors: list[Actor]) -> list[Actor]:
+    """Each actor once (by name and country: "Hungarian and Romanian officials" are two)."""
+    seen: set[tuple[str, str | None]] = set()
+    out: list[Actor] = []
+    for actor in actors:
+        if (actor.name, actor.country) not in seen:
+            seen.add((actor.name, actor.country))
+            out.append(actor)
+    return out
+
+
+__all__ = ["as_mention", "distinct", "quote_attribution", "trimmed_sentence"]
