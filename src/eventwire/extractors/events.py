@@ -70,6 +70,7 @@ from eventwire.extractors.modality import (
 )
 from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
 from eventwire.extractors.roles import dated, role_day
+from eventwire.models.review import Reviewer, load_classifier
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.ontology.tiebreaks import announced, promised, refused, ultimatum
@@ -324,9 +325,10 @@ def noun_recipients(noun: Token) -> list[Token]:
 class EventCoder(Stage):
     """Finds events in a Doc; as the ``eventwire_events`` component it sets doc._.events."""
 
-    def __init__(self, name: str = "eventwire_events", lexicon: Lexicon | None = None) -> None:
+    def __init__(self, name: str = "eventwire_events", lexicon: Lexicon | None = None, learned: bool = False) -> None:
         super().__init__(name)
         self.lexicon = lexicon or load_lexicon()
+        self.reviewer = Reviewer(load_classifier()) if learned else None  # config events.learned
 
     # -- triggers ----------------------------------------------------------------------------------
 
@@ -590,7 +592,12 @@ class EventCoder(Stage):
             if not sent.text.strip():
                 continue
             told.next_sentence()
-            for cand in self.candidates(sent):
+            cands = self.candidates(sent)
+            found = self.reviewer.added(sent) if self.reviewer is not None and not cands else None
+            if found is not None:  # the rules found nothing; the sentence classifier is sure of one event
+                cands = [Candidate(entry=found[0], head=found[1], tokens=[found[1]])]
+                self._arguments(cands[0])
+            for cand in cands:
                 event = self._event(doc, sent, cand, scene, len(events))
                 if not told.retells(event, cand.entry.type, reference_of(self._event_noun(cand))):
                     told.add(event, cand.entry.type)
@@ -670,11 +677,11 @@ class EventCoder(Stage):
         doc._.events = self.events(doc)
 
 
-@Language.factory("eventwire_events", assigns=["doc._.events"],
+@Language.factory("eventwire_events", assigns=["doc._.events"], default_config={"learned": False},
                   requires=["doc._.kb", "doc._.timexes", "doc._.places", "doc._.coref", "doc._.quotes",
                             "doc._.quote_speakers", "token.dep", "token.lemma"])
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(name)
+def make_event_coder(nlp: Language, name: str, learned: bool) -> EventCoder:
+    return EventCoder(name, learned=learned)
 
 
 __all__ = ["Attribution", "EventCoder", "is_actorish", "make_event_coder"]
