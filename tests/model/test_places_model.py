@@ -87,3 +87,19 @@ def test_places_model_event_place_hung_on_its_party_beats_the_dateline(pipeline:
 def test_places_model_country_modifying_an_event_still_names_where(pipeline: Pipeline) -> None:
     record = extract(pipeline, "Fighting in the Iraq war killed thousands of people in 2006.")
     assert "Iraq" in [p.text for p in record.places]
+
+
+def test_places_model_us_county_resolved_by_the_state_of_its_neighbours(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Deputies from the Henry County Sheriff's Office searched a farm near McDonough, "
+                               "Georgia, after a storm flooded roads across Henry County on Friday.")
+    counties = [p for p in record.places if p.text == "Henry County"]
+    assert counties, [(p.text, p.feature) for p in record.places]
+    for county in counties:
+        assert county.feature == "other" and county.country == "USA" and county.admin1 == "Georgia"
+        assert county.lat is not None and county.geonames_id is None
+
+
+def test_places_model_us_county_qualified_by_a_state_abbreviation(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The new clinic in Henry County, Va., will open in the spring, the board said.")
+    county = next((p for p in record.places if p.text == "Henry County"), None)
+    assert county is not None and county.admin1 == "Virginia"

@@ -333,7 +333,7 @@ class _Context:
             seen.add(key)
             if entry.country:
                 countries[entry.country] += 1
-            if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
+            if entry.country and entry.admin1_code and entry.feature in ("city", "admin1", "admin2"):
                 admins[key] = (entry.country, entry.admin1_code)
             if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin1", "admin2"):
                 points[key] = (entry.lat, entry.lon)
@@ -433,10 +433,10 @@ def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
         # The share of the article's other places in the candidate's country (its own vote left out).
         share = (context.countries[entry.country] - 1 if context.countries[entry.country] else 0) / total
         score += SHARE_WEIGHT * max(share, 0.0)
-    if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
-        # Other places in the same first-level area: evidence for a town there, and for the area itself.
+    if entry.country and entry.admin1_code and entry.feature in ("city", "admin1", "admin2"):
+        # Other places in the same first-level area: evidence for a town or county there, and for the area itself.
         score += 1.0 * min(context.same_area(entry, key), 2)
-    if entry.lat is not None and entry.lon is not None and entry.feature == "city" and \
+    if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin2") and \
             context.near(entry.lat, entry.lon, key):
         score += 1.5
     return score
@@ -491,7 +491,7 @@ def _contains(areas: list[GazEntry], entry: GazEntry) -> bool:
         if area.feature == "country" and area.country == entry.country and entry.feature != "country":
             return True
         if area.feature == "admin1" and area.country == entry.country and area.admin1_code == entry.admin1_code \
-                and entry.feature == "city":
+                and entry.feature in ("city", "admin2"):
             return True
     return False
 
