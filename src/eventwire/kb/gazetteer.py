@@ -360,7 +360,12 @@ class Gazetteer:
 
     def state_abbreviation(self, text: str) -> GazEntry | None:
         """The US state a postal code or AP abbreviation names ("GA", "Ga.", "W. Va."), else None."""
-        return self.state_by_abbreviation.get(text.strip().replace(" ", ""))
+        key = text.strip().replace(" ", "")
+        # "N.Y", "W.Va", "Calif": an AP form written without its last full stop.
+        found = self.state_by_abbreviation.get(key)
+        if found is None and not key.endswith(".") and ("." in key or len(key) >= 4):
+            found = self.state_by_abbreviation.get(key + ".")
+        return found
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO alpha-3 code."""
