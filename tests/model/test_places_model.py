@@ -135,3 +135,9 @@ def test_places_model_compass_part_of_a_state_names_the_state(pipeline: Pipeline
 def test_places_model_state_abbreviation_is_the_state_not_a_foreign_town(pipeline: Pipeline) -> None:
     record = extract(pipeline, "A man from Kansas City, Kan., was charged on Monday.")
     assert any(p.text == "Kan." and p.name == "Kansas" for p in record.places)
+
+
+def test_places_model_small_town_named_with_its_state(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The couple lived quietly in Oxford, North Carolina, neighbours said on Friday.")
+    oxford = next((p for p in record.places if p.text == "Oxford"), None)
+    assert oxford is not None and (oxford.country, oxford.admin1) == ("USA", "North Carolina")

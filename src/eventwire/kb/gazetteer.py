@@ -345,6 +345,11 @@ class Gazetteer:
         found = self._by_key.get(key) or self._small.get(key, [])
         return sorted(found, key=lambda e: (-_rank(e.feature), -e.population))
 
+    def small_towns(self, name: str) -> list[GazEntry]:
+        """The towns of 1,000 to 15,000 people of that name, including those a larger place's name hides (only
+        for a name qualified by its area: "Oxford, North Carolina")."""
+        return list(self._small.get(normalize(name), []))
+
     def area_candidates(self, name: str) -> list[GazEntry]:
         """The areas a name with a generic word names: "Helmand province", "Kunduz Province", "Texas state"
         -> the area entries of the bare name (its towns are left out)."""
