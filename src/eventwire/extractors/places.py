@@ -272,10 +272,14 @@ def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | No
     qualifiers = [_qualifier(m, _following(index, mentions, doc_text, ordered), doc_text, gaz)
                   for index, m in enumerate(mentions)]
     # A small town named with its area ("Oxford, North Carolina") is that town, though a larger place of the name
-    # keeps it out of the bare name's candidates.
+    # keeps it out of the bare name's candidates; the same name elsewhere in the article may be that town too.
+    named: dict[str, list[GazEntry]] = {}
     for m, opts, q in zip(mentions, options, qualifiers, strict=True):
         if q and not any(_contains(q, o) for o in opts):
-            opts += [t for t in gaz.small_towns(m.lookup or m.text) if _contains(q, t)]
+            named.setdefault(normalize(m.lookup or m.text), []).extend(
+                t for t in gaz.small_towns(m.lookup or m.text) if _contains(q, t))
+    for m, opts in zip(mentions, options, strict=True):
+        opts += [t for t in named.get(normalize(m.lookup or m.text), []) if t not in opts]
     chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, q, []) for m, opts, q in
                                      zip(mentions, options, qualifiers, strict=True)]
     for _ in range(2):
