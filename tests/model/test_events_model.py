@@ -396,6 +396,9 @@ def test_events_willingness_is_agree_and_a_coming_withdrawal_concede(pipeline: P
     ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "AID"),
     ("The first NATO peacekeeping troops have arrived in Bosnia.", "AID"),
     ("The army deployed troops along the border.", "MOBILIZE"),
+    ("A court found the former mayor guilty of fraud.", "SANCTION"),
+    ("The government refuted the report on the killings.", "REJECT"),
+    ("The dockers ended their strike on Friday.", "CONCEDE"),
 ])
 def test_events_verb_families_of_each_type(pipeline: Pipeline, sentence: str, etype: str) -> None:
     assert [e.type for e in code(pipeline, sentence)][:1] == [etype]

@@ -66,6 +66,8 @@ class Lexicon:
             return None
         deps = _VERB_WITH_DEPS if pos == "verb" else _NOUN_WITH_DEPS
         partners = [c for c in token.children if c.dep_ in deps]
+        # "found the mayor guilty": the small model makes the predicate adjective a clause of its own.
+        partners += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
         # "launched air and artillery strikes": each coordinated object is an object.
         partners += [g for c in partners if c.dep_ == "dobj" for g in c.conjuncts if g.i > c.i]
         if pos == "verb":
