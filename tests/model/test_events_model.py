@@ -381,6 +381,24 @@ def test_events_willingness_is_agree_and_a_coming_withdrawal_concede(pipeline: P
     ("Tens of thousands took to the streets of the capital.", "PROTEST"),
     ("Dockers went on strike in the port on Monday.", "PROTEST"),
     ("The government closed the border with its neighbour.", "COERCE"),
+    ("The army launched air and artillery strikes on rebel positions near the town.", "ASSAULT"),  # coordinated
+    ("Police stormed a protest camp outside the city.", "ASSAULT"),
+    ("Police fired teargas to break up the protest.", "ASSAULT"),
+    ("The militants used civilians as human shields.", "ASSAULT"),
+    ("The government declared a state of siege in the province.", "COERCE"),
+    ("The army intensified its bombardment of the rebel-held district.", "ASSAULT"),
+    ("The military declared martial law in the south.", "COERCE"),
+    ("Clashes between police and protesters left three people dead in the capital.", "ASSAULT"),
+    ("Hundreds of political prisoners have been released in the capital.", "RETREAT"),  # passive
+    ("UN sanctions against Iran were lifted in January.", "RETREAT"),  # passive object of "lift sanctions"
+    ("The president announced a weeklong cease-fire with the rebels.", "RETREAT"),  # "cease-fire" split in three
+    ("The two navies launched joint war games in the Gulf.", "COOPERATE"),
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "AID"),
+    ("The first NATO peacekeeping troops have arrived in Bosnia.", "AID"),
+    ("The army deployed troops along the border.", "MOBILIZE"),
+    ("A court found the former mayor guilty of fraud.", "SANCTION"),
+    ("The government refuted the report on the killings.", "REJECT"),
+    ("The dockers ended their strike on Friday.", "CONCEDE"),
 ])
 def test_events_verb_families_of_each_type(pipeline: Pipeline, sentence: str, etype: str) -> None:
     assert [e.type for e in code(pipeline, sentence)][:1] == [etype]
@@ -406,3 +424,14 @@ def test_events_an_order_to_act_is_a_demand_and_what_is_ordered_is_requested(pip
 
 def test_events_going_on_is_no_strike(pipeline: Pipeline) -> None:
     assert code(pipeline, "The talks will go on next week.") == []
+
+
+def test_events_a_decision_taken_is_the_act(pipeline: Pipeline) -> None:
+    assert one(code(pipeline, "The court decided to allow the candidate to run in the election."), "CONCEDE")
+
+
+def test_events_meeting_with_force_is_no_meeting_and_retaliation_promised_is_a_threat(pipeline: Pipeline) -> None:
+    assert "CONSULT" not in {e.type for e in code(pipeline, "The president warned that any attack would be met "
+                                                            "with force.")}
+    assert code(pipeline, "The minister said his country would retaliate if attacked.")[0].type == "THREATEN"
+    assert one(code(pipeline, "Talks between the two governments resumed in Cairo on Monday."), "CONSULT").actor

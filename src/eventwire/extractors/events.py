@@ -73,7 +73,7 @@ from eventwire.extractors.roles import dated, role_day
 from eventwire.models.review import Reviewer, load_classifier
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import announced, promised, refused, ultimatum
+from eventwire.ontology.tiebreaks import PEACEKEEPING, announced, promised, refused, ultimatum
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -92,7 +92,8 @@ _PLAN_NOUNS = vocab.words("intent", role="plan")
 _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing", "building", "compound", "ship",
                               "vessel", "tanker", "hill", "port", "airfield", "headquarters", "palace", "checkpoint",
                               "road", "highway", "bridge", "outpost", "post", "position", "positions", "land",
-                              "island"}
+                              "island", "camp", "station", "field", "oilfield", "facility", "plant", "prison",
+                              "refinery", "pipeline", "mine"}
 _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 # Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
@@ -236,6 +237,11 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _keeps_peace(token: Token) -> bool:
+    """Does `token` (or a word of its phrase) name peacekeeping ("peacekeepers", "peacekeeping troops")?"""
+    return any(t.lower_.startswith("peacekeep") for t in token.subtree)
+
+
 def agent_of(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
@@ -302,7 +308,11 @@ def noun_modifier_actors(noun: Token) -> list[Token]:
             heads.append(child)  # "American withdrawal", "rebel capture"; not "peaceful" or "political"
     heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
               if g.dep_ == "pobj" and is_actorish(g)]
-    return heads
+    # "clashes between police and protesters", "talks between the two governments": both sides act.
+    sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+             if g.dep_ == "pobj"]
+    sides += [g for s in sides for g in s.conjuncts if g.i > s.i]
+    return heads + [s for s in sides if is_actorish(s)]
 
 
 def noun_recipients(noun: Token) -> list[Token]:
@@ -359,6 +369,8 @@ class EventCoder(Stage):
         return Candidate(entry=match.entry, head=token, tokens=tokens)
 
     def _light_candidate(self, verb: Token) -> Candidate | None:
+        if verb.lemma_.lower() == "arrive" and any(_keeps_peace(s) for s in subjects_of(verb)[0]):
+            return Candidate(entry=Entry("verb", "arrive", "", "AID", None, PEACEKEEPING), head=verb, tokens=[verb])
         if verb.lemma_.lower() in _TRAVEL_VERBS:  # "flew to Oslo for talks", "returned to Geneva for talks"
             for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children):
                 match = self.lexicon.match(noun, "noun")
@@ -408,12 +420,17 @@ class EventCoder(Stage):
                 place = ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and obj.pos_ != "PRON"
                 if not place and obj.lemma_.lower() not in ("country", "city", "base", "airport", "capital", "region"):
                     return False
+        held = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]  # "prisoners were released"
         if lemma in ("release", "free", "return") and not entry.with_word and (
-                not objects or any(o.lemma_.lower() in _NOT_RELEASED for o in objects)):
+                not held or any(o.lemma_.lower() in _NOT_RELEASED for o in held)):
             return False  # releasing someone or something held, not "released a statement"
         if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
                 not objects and not any(c.dep_ == "prep" for c in verb.children):
             return False
+        met_with = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        if lemma == "meet" and not entry.with_word and (any(c.dep_ == "auxpass" for c in verb.children) or any(
+                g.dep_ == "pobj" and not is_actorish(g) for g in met_with)):
+            return False  # "was met with force", "met with resistance": no meeting
         if lemma == "order" and not entry.with_word and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
             return False  # an order is a demand that something be done ("ordered X to appear")
         if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | STATEMENT_NOUNS for o in objects):
@@ -640,6 +657,8 @@ class EventCoder(Stage):
                 refused(etype, mode, cameo)[0] != etype:
             etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
             modality = "asserted"
+        if etype == "MOBILIZE" and any(_keeps_peace(t) for t in sent):  # "deployed 300 peacekeepers"
+            etype, mode, cameo = "AID", None, PEACEKEEPING
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
                 etype != "REQUEST":
             # "X said Y must ...": X demands it of Y.

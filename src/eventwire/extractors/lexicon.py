@@ -16,8 +16,9 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-# Dependency labels of the words a verb entry's `with` may be: particle, preposition, object, dative.
-_VERB_WITH_DEPS = {"prt", "prep", "dobj", "dative", "attr", "oprd", "advmod", "acomp", "npadvmod"}
+# Dependency labels of the words a verb entry's `with` may be: particle, preposition, object, dative, and the
+# object made subject by the passive ("sanctions were lifted").
+_VERB_WITH_DEPS = {"prt", "prep", "dobj", "dative", "attr", "oprd", "advmod", "acomp", "npadvmod", "nsubjpass"}
 _NOUN_WITH_DEPS = {"compound", "amod", "nmod", "prep", "npadvmod"}
 
 
@@ -65,6 +66,10 @@ class Lexicon:
             return None
         deps = _VERB_WITH_DEPS if pos == "verb" else _NOUN_WITH_DEPS
         partners = [c for c in token.children if c.dep_ in deps]
+        # "found the mayor guilty": the small model makes the predicate adjective a clause of its own.
+        partners += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
+        # "launched air and artillery strikes": each coordinated object is an object.
+        partners += [g for c in partners if c.dep_ == "dobj" for g in c.conjuncts if g.i > c.i]
         if pos == "verb":
             # "called on the Council to agree": the object of the verb may sit inside its xcomp's subject.
             partners += [g for c in token.children if c.dep_ in ("dobj", "prep") for g in c.children

@@ -11,6 +11,7 @@ of each outcome.
   (CAMEO 12); an act merely not done ("did not sign", "failed to reach", "did not attack") keeps its type, negated.
 - An act still to come under "unless" ("will withdraw its force unless ...") is an ultimatum: THREATEN.
 - A promise whose content is an act of conflict ("vowed to attack", "swore to fight") is THREATEN.
+- Peacekeepers deployed, sent or arriving are AID (protection, CAMEO 074), not MOBILIZE.
 
 Each code chosen here has, in the CAMEO table, the type given with it, but for one deliberate difference said below
 (a test walks them all).
@@ -38,6 +39,8 @@ REFUSED_RETREAT = {"release": "1243", "return": "1243", "withdraw": "1246", "dis
                    "access": "1245"}
 REFUSED_AGREEMENT = "127"  # a settlement plan or agreement rejected ("would not sign the accord")
 ULTIMATUM = "139"
+# Forces deployed or arriving to keep the peace give protection (CAMEO 074, AID), not a show of force (MOBILIZE).
+PEACEKEEPING = "074"
 
 
 def announced(etype: str, mode: str | None, code: str, *, ahead: bool, intended: bool,
@@ -86,5 +89,5 @@ def promised(etype: str) -> tuple[str, str | None, str] | None:
     return "THREATEN", cameo(chosen).plover_mode, chosen
 
 
-__all__ = ["COMING_CONCESSION", "COMING_WITHDRAWAL", "INTENT_CAMEO", "REFUSAL_CAMEO", "REFUSED_RETREAT",
+__all__ = ["COMING_CONCESSION", "COMING_WITHDRAWAL", "INTENT_CAMEO", "PEACEKEEPING", "REFUSAL_CAMEO", "REFUSED_RETREAT",
            "THREAT_CAMEO", "announced", "promised", "refused", "ultimatum"]
