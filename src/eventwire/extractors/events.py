@@ -40,6 +40,18 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import ontology, vocab
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
+from eventwire.extractors.event_arguments import (
+    STATIVE_PASSIVES,
+    agent_of,
+    complement_recipients,
+    is_actorish,
+    keeps_peace,
+    members_of,
+    noun_modifier_actors,
+    noun_recipients,
+    subjects_of,
+    verb_recipients,
+)
 from eventwire.extractors.event_parts import as_mention, distinct, quote_attribution, trimmed_sentence
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.locate import Locator
@@ -49,9 +61,6 @@ from eventwire.extractors.mentions import (
     STATEMENT_NOUNS,
     entity_of,
     is_place,
-    is_thing,
-    kb_country,
-    kb_find,
     split_hyphen_pair,
 )
 from eventwire.extractors.modality import (
@@ -79,8 +88,6 @@ from eventwire.types import Span as TextSpan
 
 LIGHT_VERBS = vocab.words("light", role="light")
 ASPECTUAL_VERBS = vocab.words("light", role="aspectual")
-_RECIPIENT_PREPS = vocab.words("preposition", role="recipient")
-_NOUN_RECIPIENT_PREPS = vocab.words("preposition", role="noun_recipient")
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
 _NOT_RELEASED = vocab.words("statement")  # statements and documents: released, never freed
@@ -122,216 +129,6 @@ class Candidate:
     requested_by: Token | None = None
 
 
-def is_actorish(token: Token) -> bool:
-    """Could `token` head the mention of an actor (a person, group, organisation or state)?"""
-    if token.pos_ == "PRON":
-        return token.lower_ in {"he", "she", "they", "we", "i", "it", "who", "which", "that", "them", "him", "her",
-                                "us"}
-    if is_thing(token):  # "the US-Taliban agreement", "the Doha process", "Syrian towns": things, not actors
-        return False
-    ent = entity_of(token)
-    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    if token.lower_ in SECTOR_WORDS or token.lemma_.lower() in SECTOR_WORDS:
-        return True
-    if kb_find(token.doc, token.text, None):
-        return True
-    # A common noun owned by a state or people: "Israeli army bulldozers", "Moroccan diplomats", "Serbian workers".
-    return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
-
-
-# Participles that, after "be" and without a "by" agent, state the subject's own stance or engagement.
-_STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "involve", "devote",
-                     "poise", "incline", "dispose"}
-# Nouns that count or gather the actor named after "of": "a group of Moroccan diplomats", "thousands of protesters".
-_COLLECTIVE_NOUNS = {"group", "number", "crowd", "band", "team", "delegation", "contingent", "unit", "party", "host",
-                     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "some",
-                     "many", "most", "all", "few", "several", "scores", "majority", "handful", "batch", "wave"}
-
-
-def members_of(head: Token) -> Token:
-    """The actor of a collective or counted phrase ("a group of X", "thousands of X", "200 of X"): X; else `head`."""
-    if head.lemma_.lower() in _COLLECTIVE_NOUNS or head.lower_ in _COLLECTIVE_NOUNS or head.pos_ == "NUM":
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                member = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if member is not None:
-                    return member
-    return head
-
-
-def _np_modifiers(noun: Token) -> list[Token]:
-    """The words left of a noun inside its phrase (compounds, adjectives, possessors, and theirs)."""
-    out: list[Token] = []
-    frontier = [noun]
-    while frontier:
-        nxt = [c for t in frontier for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-        out += nxt
-        frontier = nxt
-    return out
-
-
-def _names_country(token: Token) -> bool:
-    ent = entity_of(token)
-    if ent is not None and ent.label_ in ("NORP", "GPE"):
-        return True
-    return kb_country(token.doc, token.text, None) is not None
-
-
-def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
-    """(subject heads, passive) of `verb`, climbing coordination, control and relative clauses."""
-    if depth > 6:
-        return [], False
-    # The small model sometimes hangs the subject on the auxiliary ("Pakistan is opposed": Pakistan <- is).
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "csubj")]
-    passive = [c for h in heads for c in h.children if c.dep_ == "nsubjpass"]
-    if subjects:
-        return subjects, False
-    if passive:
-        return passive, True
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        head = verb.head
-        if head.lemma_ in ("be", "remain", "seem", "appear") and head.dep_ == "ccomp" and \
-                head.head.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in ("be", "remain"):
-            # "Lyons said that the country was at a turning point, and called on the Council ...": an act
-            # coordinated with a reported state is the reporter's own, whatever the parser attached it to.
-            return subjects_of(head.head, depth + 1)
-        return subjects_of(head, depth + 1)
-    if verb.dep_ == "acomp" and verb.head.lemma_ in ("be", "remain", "seem", "appear", "become"):
-        # "Pakistan is opposed to ...", parsed as an adjective complement: the copula's subject holds the stance.
-        return subjects_of(verb.head, depth + 1)
-    if verb.dep_ == "conj" and verb.head.dep_ == "prep":
-        # "despite the Taliban capture of Kunduz and then breaking through ...": the coordinated act
-        # shares the actor named on the event noun it is coordinated with.
-        for noun in verb.head.children:
-            if noun.dep_ == "pobj":
-                named = noun_modifier_actors(noun)
-                if named:
-                    return named, False
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        head = verb.head
-        # Object control ("urged Pakistan to ...", "called on the Council to ..."): the object acts.
-        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                    for g in c.children if g.dep_ == "pobj"]
-        if verb.dep_ == "xcomp" and objects and head.lemma_.lower() not in ("promise",):
-            return objects, False
-        if verb.dep_ == "advcl" and head.lemma_.lower() in REQUEST_VERBS and objects and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-                any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children):
-            return [o for o in objects if o.dep_ == "pobj"], False  # "calls on X to eschew ...", parsed as purpose
-        return subjects_of(head, depth + 1)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        noun = verb.head
-        if noun.lemma_.lower() in STATEMENT_NOUNS | _PLAN_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
-            return subjects_of(noun.head, depth + 1)
-        if verb.tag_ == "VBN":  # "a city captured by the Taliban": the noun is the patient
-            return [noun], True
-        if verb.tag_ == "VBG" or noun.lower_ in SECTOR_WORDS or entity_of(noun) is not None:
-            return [noun], False
-    if verb.dep_ == "relcl":
-        return [verb.head], False
-    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return subjects_of(verb.head.head, depth + 1)
-    return [], False
-
-
-def _keeps_peace(token: Token) -> bool:
-    """Does `token` (or a word of its phrase) name peacekeeping ("peacekeepers", "peacekeeping troops")?"""
-    return any(t.lower_.startswith("peacekeep") for t in token.subtree)
-
-
-def agent_of(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-
-
-def verb_recipients(verb: Token, partner: Token | None) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c is not partner]
-    if partner is not None and partner.dep_ == "mark":  # "call for the Taliban to agree": the asked
-        found += [g for g in partner.head.children if g.dep_ == "nsubj"]
-    if partner is not None and partner.dep_ == "prep":
-        found += [g for g in partner.children if g.dep_ == "pobj"]
-    if partner is not None and partner.dep_ in ("dobj",):
-        found += [g for p in partner.children if p.dep_ == "prep" and p.lower_ in _NOUN_RECIPIENT_PREPS
-                  for g in p.children if g.dep_ == "pobj"]
-    found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and c is not partner
-              for g in c.children if g.dep_ == "pobj"]
-    out: list[Token] = []
-    for token in found:
-        if is_actorish(token):
-            out.append(token)
-        else:
-            # "rejected North Korea's demand", "a Senegalese peace plan": the thing acted on names its
-            # owner; "cut ties with Turkey", "imposed sanctions on Iran": or whom it concerns.
-            out += owners_of(token) or (noun_recipients(token) if token.dep_ == "dobj" else [])
-    return out
-
-
-def owners_of(noun: Token) -> list[Token]:
-    """The actors that own a noun that is not an actor itself ("India's proposal", "a Senegalese plan").
-
-    Unlike an event noun's actor (`noun_modifier_actors`), an owner is never a role adjective: "military
-    aid", "a general strike" and "official contact" name no owner (measured on the PLOVER gold).
-    """
-    return [c for c in noun.lefts if (c.dep_ in ("poss", "compound", "nmod") and c.pos_ != "PRON" and is_actorish(c)
-                                      and (c.dep_ == "poss" or not is_place(c)))  # "the Doha process": no owner
-            or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
-
-
-def complement_recipients(verb: Token) -> list[Token]:
-    """Whom a demand, threat, refusal or promise is about, read from its complement clause:
-    "demanded that Hamas renounce ..." -> Hamas; "threatened to break relations with Russia" -> Russia."""
-    out: list[Token] = []
-    for clause in verb.children:
-        if clause.dep_ == "ccomp" and warns_if(verb):
-            # "warned it would strike Iran if ...": the warner acts, its target is the recipient.
-            out += verb_recipients(clause, None)
-        elif clause.dep_ == "ccomp":
-            out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and is_actorish(s)]
-        if clause.dep_ == "xcomp":  # the subject's own act: its target is the recipient
-            out += verb_recipients(clause, None)
-    return out
-
-
-def noun_modifier_actors(noun: Token) -> list[Token]:
-    """Heads of actor modifiers of an event noun: possessor, compound/nmod names, demonym and sector
-    adjectives ("the rebel capture"), and the object of "by"."""
-    heads: list[Token] = []
-    for child in noun.lefts:
-        if child.dep_ in ("poss", "compound", "nmod") and is_actorish(child):
-            if child.pos_ == "PRON":
-                continue
-            heads.append(child)
-        elif child.dep_ == "amod" and (child.ent_type_ in ("NORP", "GPE") or
-                                       SECTOR_WORDS.get(child.lower_) in ("REB", "MIL", "COP", "GOV")):
-            heads.append(child)  # "American withdrawal", "rebel capture"; not "peaceful" or "political"
-    heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
-              if g.dep_ == "pobj" and is_actorish(g)]
-    # "clashes between police and protesters", "talks between the two governments": both sides act.
-    sides = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
-             if g.dep_ == "pobj"]
-    sides += [g for s in sides for g in s.conjuncts if g.i > s.i]
-    return heads + [s for s in sides if is_actorish(s)]
-
-
-def noun_recipients(noun: Token) -> list[Token]:
-    found: list[Token] = []
-    frontier = [noun]
-    for _ in range(2):  # "the capture on Sunday of Kunduz": the of-phrase may hang off a nearer noun
-        nxt: list[Token] = []
-        for tok in frontier:
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in _NOUN_RECIPIENT_PREPS:
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            if is_actorish(obj):
-                                found.append(obj)
-                            nxt.append(obj)
-        frontier = nxt
-    return found
-
-
 class EventCoder(Stage):
     """Finds events in a Doc; as the ``eventwire_events`` component it sets doc._.events."""
 
@@ -369,7 +166,7 @@ class EventCoder(Stage):
         return Candidate(entry=match.entry, head=token, tokens=tokens)
 
     def _light_candidate(self, verb: Token) -> Candidate | None:
-        if verb.lemma_.lower() == "arrive" and any(_keeps_peace(s) for s in subjects_of(verb)[0]):
+        if verb.lemma_.lower() == "arrive" and any(keeps_peace(s) for s in subjects_of(verb)[0]):
             return Candidate(entry=Entry("verb", "arrive", "", "AID", None, PEACEKEEPING), head=verb, tokens=[verb])
         if verb.lemma_.lower() in _TRAVEL_VERBS:  # "flew to Oslo for talks", "returned to Geneva for talks"
             for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children):
@@ -494,7 +291,7 @@ class EventCoder(Stage):
         if verb.dep_ == "relcl" and subjects and subjects[0].lower_ in ("who", "which", "that"):
             subjects = [verb.head]
         subjects = [s for s in (members_of(s) for s in subjects) if is_actorish(s)]
-        if passive and verb.lemma_.lower() in _STATIVE_PASSIVES and not agent_of(verb):
+        if passive and verb.lemma_.lower() in STATIVE_PASSIVES and not agent_of(verb):
             passive = False  # "Israel is opposed to ...", "Vietnam is committed to ...": a stance of the subject
         if passive:
             cand.actor_heads = [a for a in agent_of(verb) if is_actorish(a)]
@@ -657,7 +454,7 @@ class EventCoder(Stage):
                 refused(etype, mode, cameo)[0] != etype:
             etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
             modality = "asserted"
-        if etype == "MOBILIZE" and any(_keeps_peace(t) for t in sent):  # "deployed 300 peacekeepers"
+        if etype == "MOBILIZE" and any(keeps_peace(t) for t in sent):  # "deployed 300 peacekeepers"
             etype, mode, cameo = "AID", None, PEACEKEEPING
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
                 etype != "REQUEST":
