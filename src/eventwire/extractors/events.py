@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import ontology, vocab
+from eventwire.extractors.context_country import placed_by_sentence
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
@@ -607,6 +608,7 @@ class EventCoder(Stage):
         day = role_day(when, on)
         actors = [dated(doc, canonical_actor(doc, a), day, on) for a in actors]
         recipients = [dated(doc, canonical_actor(doc, a), day, on) for a in recipients]
+        actors, recipients = placed_by_sentence(doc, sent, actors, recipients, on)
         if attribution is not None and attribution.source is not None:
             attribution.source = canonical_actor(doc, attribution.source)
         return Event(

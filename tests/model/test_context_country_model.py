@@ -1,0 +1,46 @@
+"""An actor the knowledge base does not know takes the country the sentence names nearest to it, unless that
+country is itself the other party of the event. Sentences of our own, parsed by the pinned model."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.types import Event
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def one(pipeline: Pipeline, text: str, etype: str) -> Event:
+    found = pipeline.extract(text, published="2022-03-01").events
+    typed = [e for e in found if e.type == etype]
+    assert len(typed) == 1, [(e.type, e.trigger.text) for e in found]
+    return typed[0]
+
+
+def test_context_country_a_titled_person_takes_the_country_of_the_capital_named(pipeline: Pipeline) -> None:
+    event = one(pipeline, "President Marta Kovacs threatened to impose a curfew in La Paz after the riots.",
+                "THREATEN")
+    assert [a.country for a in event.actor] == ["BOL"]
+
+
+def test_context_country_a_recipient_takes_the_demonym_of_the_sentence(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Chilean students accused Interior Minister Tomas Berg of lying.", "ACCUSE")
+    assert [a.country for a in event.actor] == ["CHL"]
+    assert [r.country for r in event.recipient] == ["CHL"]
+
+
+def test_context_country_a_state_that_is_the_other_party_gives_no_country(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Senator Paul Weller accused Peru of lying.", "ACCUSE")
+    assert [a.country for a in event.actor] == [None]
+    assert [r.country for r in event.recipient] == ["PER"]
+
+
+def test_context_country_a_currency_is_no_country(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Judge Ana Ruiz accused the mayor of stealing US $2 million.", "ACCUSE")
+    assert [a.country for a in event.actor] == [None]
