@@ -44,3 +44,10 @@ def test_context_country_a_state_that_is_the_other_party_gives_no_country(pipeli
 def test_context_country_a_currency_is_no_country(pipeline: Pipeline) -> None:
     event = one(pipeline, "Judge Ana Ruiz accused the mayor of stealing US $2 million.", "ACCUSE")
     assert [a.country for a in event.actor] == [None]
+
+
+def test_context_country_a_country_inside_a_longer_name_counts(pipeline: Pipeline) -> None:
+    # The knowledge base knows the whole name as an armed group; "Angola" inside it still names the state.
+    event = one(pipeline, "President Marta Kovacs accused the National Union for the Total Independence of Angola "
+                          "of lying.", "ACCUSE")
+    assert [a.country for a in event.actor] == ["AGO"]

@@ -23,11 +23,18 @@ from eventwire.nlp.extensions import doc_text
 from eventwire.types import Actor
 
 
-def _countries(doc: Doc, sent: Span, on: date | None) -> list[tuple[int, int, str]]:
-    """(start, end, ISO code) of every country word of the sentence, as document character offsets."""
-    base = sent.start_char
-    return [(base + s, base + e, str(hit.country)) for s, e, hit in kb_find(doc, sent.text, on)
-            if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None)]
+def _countries(doc: Doc, text: str, base: int, on: date | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of every country word of `text` (found at document offset `base`); a country named
+    inside a longer name counts too ("the National Union for the Independence of Ruritania")."""
+    found: list[tuple[int, int, str]] = []
+    for s, e, hit in kb_find(doc, text, on):
+        if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
+            found.append((base + s, base + e, str(hit.country)))
+            continue
+        rest = text.find(" ", s, e)
+        if rest >= 0:
+            found += _countries(doc, text[rest + 1:e], base + rest + 1, on)
+    return found
 
 
 def _needs_country(actor: Actor) -> bool:
@@ -42,7 +49,7 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
         return actors, recipients
     taken = [(a.start, a.end) for a in [*actors, *recipients] if a.kind == "country"]
     text = doc_text(doc)
-    words = [(s, e, code) for s, e, code in _countries(doc, sent, on)
+    words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on)
              if not any(s < t_end and t_start < e for t_start, t_end in taken)
              and not text[e:e + 2].strip().startswith("$")]  # "US $50 million", "US$": a currency
     if not words:
