@@ -51,3 +51,10 @@ def test_context_country_a_country_inside_a_longer_name_counts(pipeline: Pipelin
     event = one(pipeline, "President Marta Kovacs accused the National Union for the Total Independence of Angola "
                           "of lying.", "ACCUSE")
     assert [a.country for a in event.actor] == ["AGO"]
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_clause_names(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Thousands of Chilean miners marched on Monday to demand the resignation of Mining "
+                          "Minister Ana Ruiz.", "PROTEST")
+    assert [r.text for r in event.recipient] == ["Mining Minister Ana Ruiz"]
+    assert [r.country for r in event.recipient] == ["CHL"]

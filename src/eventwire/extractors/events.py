@@ -48,6 +48,7 @@ from eventwire.extractors.mentions import (
     PLACE_NOUNS,
     SECTOR_WORDS,
     STATEMENT_NOUNS,
+    TITLE_WORDS,
     entity_of,
     is_place,
     is_thing,
@@ -77,6 +78,9 @@ LIGHT_VERBS = vocab.words("light", role="light")
 ASPECTUAL_VERBS = vocab.words("light", role="aspectual")
 _RECIPIENT_PREPS = vocab.words("preposition", role="recipient")
 _NOUN_RECIPIENT_PREPS = vocab.words("preposition", role="noun_recipient")
+# Event types whose recipient, when the verb has none, is the target of its complement or purpose clause
+# ("threatened to break relations with Russia", "went on strike to demand the resignation of the minister").
+_COMPLEMENT_TYPES = ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "PROTEST")
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
 _NOT_RELEASED = vocab.words("statement")  # statements and documents: released, never freed
@@ -129,6 +133,8 @@ def is_actorish(token: Token) -> bool:
         return True
     if kb_find(token.doc, token.text, None):
         return True
+    if token.pos_ == "PROPN" and any(m.lower_ in TITLE_WORDS for m in _np_modifiers(token)):
+        return True  # a titled name the parser did not tag: "Mining Minister Ana Ruiz"
     # A common noun owned by a state or people: "Israeli army bulldozers", "Moroccan diplomats", "Serbian workers".
     return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
 
@@ -273,8 +279,9 @@ def complement_recipients(verb: Token) -> list[Token]:
             out += verb_recipients(clause, None)
         elif clause.dep_ == "ccomp":
             out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and is_actorish(s)]
-        if clause.dep_ == "xcomp":  # the subject's own act: its target is the recipient
-            out += verb_recipients(clause, None)
+        if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in clause.children)):
+            out += verb_recipients(clause, None)  # the subject's own act, or its purpose: its target is the recipient
     return out
 
 
@@ -476,7 +483,7 @@ class EventCoder(Stage):
                     cand.actor_heads = noun_modifier_actors(partner)
             else:
                 cand.recipient_heads = verb_recipients(verb, partner)
-            if not cand.recipient_heads and cand.entry.type in ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"):
+            if not cand.recipient_heads and cand.entry.type in _COMPLEMENT_TYPES:
                 cand.recipient_heads = complement_recipients(verb)
         cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
         if ontology.quad_class(cand.entry.cameo, cand.entry.type) in (2, 4):
