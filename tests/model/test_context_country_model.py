@@ -58,3 +58,12 @@ def test_a_protest_is_aimed_at_whom_its_purpose_clause_names(pipeline: Pipeline)
                           "Minister Ana Ruiz.", "PROTEST")
     assert [r.text for r in event.recipient] == ["Mining Minister Ana Ruiz"]
     assert [r.country for r in event.recipient] == ["CHL"]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "code"), [
+    ("Chile is willing to withdraw its troops from Bolivia.", "CONCEDE", "CHL"),
+    ("Peru is ready to contribute 500 troops to the force.", "AGREE", "PER"),
+])
+def test_the_subject_of_willing_or_ready_is_the_actor_of_the_act(pipeline: Pipeline, sentence: str, etype: str,
+                                                                 code: str) -> None:
+    assert [a.country for a in one(pipeline, sentence, etype).actor] == [code]

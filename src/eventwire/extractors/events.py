@@ -208,7 +208,8 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 named = noun_modifier_actors(noun)
                 if named:
                     return named, False
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "advcl") and (verb.head.pos_ in ("VERB", "AUX") or verb.head.dep_ == "acomp"):
+        # ... and readiness: "Chile is willing to withdraw" (withdraw <- willing <- is): the copula's subject acts.
         head = verb.head
         # Object control ("urged Pakistan to ...", "called on the Council to ..."): the object acts.
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
