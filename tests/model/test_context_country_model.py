@@ -67,3 +67,14 @@ def test_a_protest_is_aimed_at_whom_its_purpose_clause_names(pipeline: Pipeline)
 def test_the_subject_of_willing_or_ready_is_the_actor_of_the_act(pipeline: Pipeline, sentence: str, etype: str,
                                                                  code: str) -> None:
     assert [a.country for a in one(pipeline, sentence, etype).actor] == [code]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "code"), [
+    ("Ethnic Albanians in southern Serbia demanded autonomy.", "REQUEST", "SRB"),
+    ("Up to 100 ethnic Hungarians demonstrated on Tuesday in Romania.", "PROTEST", "ROU"),
+    ("Ethnic Russians rejected the plan.", "REJECT", None),
+])
+def test_an_ethnic_group_is_no_state_of_its_name(pipeline: Pipeline, sentence: str, etype: str,
+                                                 code: str | None) -> None:
+    actors = one(pipeline, sentence, etype).actor
+    assert [a.country for a in actors] == [code] and actors[0].kind == "group"

@@ -63,7 +63,8 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
             s, e, _code = word
             return max(s - actor.end, actor.start - e, 0)
 
-        return replace(actor, country=min(words, key=distance)[2])
+        own = [w for w in words if not (w[0] < actor.end and actor.start < w[1])]  # "ethnic Albanians": a people
+        return replace(actor, country=min(own, key=distance)[2]) if own else actor
 
     return [placed(a) for a in actors], [placed(r) for r in recipients]
 
