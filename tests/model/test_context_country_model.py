@@ -78,3 +78,11 @@ def test_an_ethnic_group_is_no_state_of_its_name(pipeline: Pipeline, sentence: s
                                                  code: str | None) -> None:
     actors = one(pipeline, sentence, etype).actor
     assert [a.country for a in actors] == [code] and actors[0].kind == "group"
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Russia threatened to stop the talks if the United States deploys new missiles.", "USA"),
+    ("Chile threatened to close the border unless Peru withdrew its troops.", "PER"),
+])
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(pipeline: Pipeline, sentence: str, code: str) -> None:
+    assert [r.country for r in one(pipeline, sentence, "THREATEN").recipient] == [code]

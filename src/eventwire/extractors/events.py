@@ -61,6 +61,7 @@ from eventwire.extractors.modality import (
     SPEECH_VERBS,
     attribution_of,
     condition_of,
+    condition_subjects,
     is_conjunction,
     is_intent,
     modality_of,
@@ -486,6 +487,8 @@ class EventCoder(Stage):
                 cand.recipient_heads = verb_recipients(verb, partner)
             if not cand.recipient_heads and cand.entry.type in _COMPLEMENT_TYPES:
                 cand.recipient_heads = complement_recipients(verb)
+            if not cand.recipient_heads and cand.entry.type == "THREATEN":
+                cand.recipient_heads = [s for s in condition_subjects(verb) if is_actorish(s)]
         cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
         if ontology.quad_class(cand.entry.cameo, cand.entry.type) in (2, 4):
             # "took control of Herat", "shelled the town": a place a material act is done to or at is where it
