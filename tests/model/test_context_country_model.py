@@ -86,3 +86,8 @@ def test_an_ethnic_group_is_no_state_of_its_name(pipeline: Pipeline, sentence: s
 ])
 def test_a_threat_is_aimed_at_the_subject_of_its_condition(pipeline: Pipeline, sentence: str, code: str) -> None:
     assert [r.country for r in one(pipeline, sentence, "THREATEN").recipient] == [code]
+
+
+def test_the_object_of_a_dative_to_receives_the_aid(pipeline: Pipeline) -> None:
+    event = one(pipeline, "The United States is providing weapons to Ukraine.", "AID")
+    assert [r.country for r in event.recipient] == ["UKR"]

@@ -240,6 +240,7 @@ def agent_of(verb: Token) -> list[Token]:
 
 def verb_recipients(verb: Token, partner: Token | None) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c is not partner]
+    found = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in found]  # "to X"
     if partner is not None and partner.dep_ == "mark":  # "call for the Taliban to agree": the asked
         found += [g for g in partner.head.children if g.dep_ == "nsubj"]
     if partner is not None and partner.dep_ == "prep":
