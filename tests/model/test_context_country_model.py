@@ -91,3 +91,12 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(pipeline: Pipeline, s
 def test_the_object_of_a_dative_to_receives_the_aid(pipeline: Pipeline) -> None:
     event = one(pipeline, "The United States is providing weapons to Ukraine.", "AID")
     assert [r.country for r in event.recipient] == ["UKR"]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "code"), [
+    ("The government of Ontario province has ordered patrols by police after violent protests.", "MOBILIZE", "CAN"),
+    ("Students rioted at a university in Mendoza on Monday.", "PROTEST", "ARG"),
+])
+def test_a_resolved_place_of_the_sentence_places_a_domestic_actor(pipeline: Pipeline, sentence: str, etype: str,
+                                                                  code: str) -> None:
+    assert [a.country for a in one(pipeline, sentence, etype).actor] == [code]

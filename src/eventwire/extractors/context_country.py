@@ -4,7 +4,8 @@ News names the state of a domestic actor once per sentence, rarely beside every 
 threatened to impose a curfew in Ruritania's capital", "Ruritanian students demanded the resignation of
 Prime Minister John Roe", "opposition leaders in Ruritania". A person, group or organisation whose own words
 name no country and that the knowledge base does not place takes the country named nearest to it in the
-same sentence (a country's name, demonym or capital, as the knowledge base knows them), provided that word
+same sentence (a country's name, demonym or capital, as the knowledge base knows them, or a place the places
+stage resolved: "the government of Ontario province", "students rioted in Mendoza"), provided that word
 is not itself another actor or recipient of the same event ("Senator Roe criticised Ruritania" says nothing
 of where Roe is from) and is no currency ("US $5 million"). A country word inside another actor does count:
 "the Ruritanian government accused opposition rebels" is a domestic quarrel. International bodies are in the
@@ -49,7 +50,9 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
         return actors, recipients
     taken = [(a.start, a.end) for a in [*actors, *recipients] if a.kind == "country"]
     text = doc_text(doc)
-    words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on)
+    places = [(p.start, p.end, str(p.country)) for p in doc._.places or []
+              if p.country and sent.start_char <= p.start and p.end <= sent.end_char]
+    words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on) + places
              if not any(s < t_end and t_start < e for t_start, t_end in taken)
              and not text[e:e + 2].strip().startswith("$")]  # "US $50 million", "US$": a currency
     if not words:
