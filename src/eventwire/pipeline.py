@@ -81,7 +81,7 @@ class Pipeline:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_model(tuple(self.config.get("model.names")), str(self.config.get("kb.extra") or ""),
-                                   int(self.config.get("ingest.max_chars")))
+                                   int(self.config.get("ingest.max_chars")), bool(self.config.get("events.learned")))
         return self._nlp
 
     def docs(self, articles: Iterable[Article]) -> Iterator[Doc]:

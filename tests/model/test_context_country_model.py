@@ -60,13 +60,14 @@ def test_a_protest_is_aimed_at_whom_its_purpose_clause_names(pipeline: Pipeline)
     assert [r.country for r in event.recipient] == ["CHL"]
 
 
-@pytest.mark.parametrize(("sentence", "etype", "code"), [
-    ("Chile is willing to withdraw its troops from Bolivia.", "CONCEDE", "CHL"),
-    ("Peru is ready to contribute 500 troops to the force.", "AGREE", "PER"),
+@pytest.mark.parametrize(("sentence", "trigger", "code"), [
+    ("Chile is willing to withdraw its troops from Bolivia.", "withdraw", "CHL"),
+    ("Peru is ready to contribute 500 troops to the force.", "contribute", "PER"),
 ])
-def test_the_subject_of_willing_or_ready_is_the_actor_of_the_act(pipeline: Pipeline, sentence: str, etype: str,
+def test_the_subject_of_willing_or_ready_is_the_actor_of_the_act(pipeline: Pipeline, sentence: str, trigger: str,
                                                                  code: str) -> None:
-    assert [a.country for a in one(pipeline, sentence, etype).actor] == [code]
+    found = [e for e in pipeline.extract(sentence, published="2022-03-01").events if e.trigger.text == trigger]
+    assert len(found) == 1 and [a.country for a in found[0].actor] == [code]
 
 
 @pytest.mark.parametrize(("sentence", "etype", "code"), [

@@ -331,3 +331,78 @@ def test_events_one_act_told_twice_in_a_sentence_is_one_event() -> None:
     assert isinstance(twice, ArticleRecord) and isinstance(two_acts, ArticleRecord)
     assert [e.type for e in twice.events] == ["ASSAULT"]
     assert [e.type for e in two_acts.events] == ["ASSAULT", "ASSAULT"]
+
+
+def test_events_a_promise_to_fight_is_a_threat_and_a_promise_not_to_is_none(pipeline: Pipeline) -> None:
+    assert one(code(pipeline, "The militia swore to attack the garrison."), "THREATEN").cameo == "138"
+    assert "THREATEN" not in {e.type for e in code(pipeline, "The militia vowed not to attack the garrison.")}
+
+
+@pytest.mark.parametrize(("sentence", "cameo"), [
+    ("Hungary will not accept the refugee quota.", "120"),
+    ("The government will not release the prisoners.", "1243"),
+    ("Lebanon will not meet the delegation.", "125"),
+])
+def test_events_cooperation_refused_in_so_many_words_is_a_rejection(pipeline: Pipeline, sentence: str,
+                                                                    cameo: str) -> None:
+    event = one(code(pipeline, sentence), "REJECT")
+    assert event.cameo == cameo and event.modality == "asserted"
+
+
+def test_events_cooperation_merely_not_done_keeps_its_type(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "Rebel commanders did not sign the truce on Friday."), "SUPPORT")
+    assert event.modality == "negated"
+
+
+def test_events_an_act_announced_unless_something_happens_is_a_threat(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Ghana said it will withdraw its peacekeepers from Liberia unless the factions agree "
+                            "to a ceasefire.")
+    assert one(events, "THREATEN").trigger.text.startswith("withdraw")
+
+
+def test_events_willingness_is_agree_and_a_coming_withdrawal_concede(pipeline: Pipeline) -> None:
+    assert one(code(pipeline, "The rebels said they are ready to pull back their fighters."), "AGREE").cameo == "0356"
+    assert one(code(pipeline, "The rebels said they would free the hostages next week."), "AGREE").cameo == "035"
+    assert one(code(pipeline, "The rebels freed the hostages on Sunday."), "RETREAT").cameo == "0841"
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Nurses staged a walkout at the hospital on Monday.", "PROTEST"),  # "staged": the small model's lemma is "stag"
+    ("Iraq expelled the weapons inspectors of the United Nations.", "SANCTION"),
+    ("Government troops fired mortar rounds at the rebel camp.", "ASSAULT"),
+    ("Police placed the opposition leader under house arrest.", "COERCE"),
+    ("The mayor was put under investigation for bribery.", "ACCUSE"),
+    ("Militiamen drove out thousands of farmers from the valley.", "ASSAULT"),
+    ("Jordan reopened its border with Syria on Sunday.", "RETREAT"),
+    ("The president reneged on his pledge to hold a referendum.", "REJECT"),
+    ("Police searched the offices of the opposition party.", "COERCE"),
+    ("Gunmen set fire to a police station in the north.", "ASSAULT"),
+    ("Rebels laid down their arms on Friday.", "RETREAT"),
+    ("Tens of thousands took to the streets of the capital.", "PROTEST"),
+    ("Dockers went on strike in the port on Monday.", "PROTEST"),
+    ("The government closed the border with its neighbour.", "COERCE"),
+])
+def test_events_verb_families_of_each_type(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert [e.type for e in code(pipeline, sentence)][:1] == [etype]
+
+
+def test_events_travel_for_talks_is_a_meeting(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "The two foreign ministers flew to Geneva on Monday for negotiations."), "CONSULT")
+    assert event.trigger.text.startswith("flew") and event.actor
+
+
+def test_events_a_repeated_demand_asks_for_its_content(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The union repeated its demand that the government raise wages and lift the ban.")
+    assert events[0].type == "REQUEST" and events[0].trigger.text == "repeated its demand"
+    assert all(e.modality == "requested" for e in events[1:])
+
+
+def test_events_an_order_to_act_is_a_demand_and_what_is_ordered_is_requested(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The junta ordered the newspaper to suspend publication.")
+    assert one(events, "REQUEST").trigger.text == "ordered"
+    assert one(events, "COERCE").modality == "requested"
+    assert one(code(pipeline, "The president ordered an investigation into the killings."), "ACCUSE")
+
+
+def test_events_going_on_is_no_strike(pipeline: Pipeline) -> None:
+    assert code(pipeline, "The talks will go on next week.") == []

@@ -94,11 +94,20 @@ def test_timexes_model_month_of_a_story_about_a_past_year(pipeline: Pipeline) ->
     assert values(record)["March"] == ("DATE", "2022-03")
 
 
-@pytest.mark.xfail(reason="'today' in the sense of 'nowadays' (TIMEX3 PRESENT_REF) is not told apart from the day",
-                   strict=True)
 def test_timexes_model_today_as_nowadays(pipeline: Pipeline) -> None:
     record = extract(pipeline, "Today, most farmers in the valley own a mobile phone.", "2022-05-20")
     assert values(record)["Today"] == ("DATE", "PRESENT_REF")
+    record = extract(pipeline, "Few of the founders would recognise today's Ruritania.", "2022-05-20")
+    assert values(record)["today"] == ("DATE", "PRESENT_REF")
+
+
+def test_timexes_model_today_of_an_act_or_a_meeting_is_the_day(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Today, the minister signed the decree.", "2022-05-20")
+    assert values(record)["Today"] == ("DATE", "2022-05-20")
+    record = extract(pipeline, "The council meets today to vote on the budget.", "2022-05-20")
+    assert values(record)["today"] == ("DATE", "2022-05-20")
+    record = extract(pipeline, "Delegates left today's meeting early.", "2022-05-20")
+    assert values(record)["today"] == ("DATE", "2022-05-20")
 
 
 def test_timexes_model_a_deadline_just_past_stays_in_the_year_of_the_report(pipeline: Pipeline) -> None:

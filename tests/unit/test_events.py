@@ -131,3 +131,14 @@ def test_events_gerund_coordinated_with_an_event_noun_shares_its_actor() -> None
     events = EventCoder().events(parse(rows, ents=["O"] * 7 + ["B-GPE"] + ["O"] * 5))
     assert [e.trigger.text for e in events] == ["breaking through", "capture"]
     assert all(e.actor and e.actor[0].text == "rebel" and e.actor[0].sector == "REB" for e in events)
+
+
+@pytest.mark.parametrize(("word", "tag", "base"), [
+    ("staged", "VBD", "stage"), ("stopped", "VBD", "stop"), ("carried", "VBN", "carry"),
+    ("staging", "VBG", "stage"), ("rallies", "NNS", "rally"), ("pushes", "VBZ", "push"),
+])
+def test_lexicon_a_lemma_the_model_cut_wrong_is_found_from_the_spelling(word: str, tag: str, base: str) -> None:
+    from eventwire.extractors.lexicon import uninflected
+
+    doc = Doc(NLP.vocab, words=[word], tags=[tag], lemmas=[word[:4]])
+    assert base in uninflected(doc[0])

@@ -91,3 +91,45 @@ def test_lexicon_the_coders_own_codes_agree_with_the_cameo_table() -> None:
         assert ontology.cameo(code).plover_type == etype, (etype, code)
     # The one deliberate difference, said where it is made: a withdrawal still to come is CONCEDE with 0356.
     assert ontology.cameo(events.COMING_WITHDRAWAL).plover_type == "AGREE"
+
+
+def test_lexicon_the_coders_refusals_threats_and_concessions_agree_with_the_cameo_table() -> None:
+    """The codes of a refusal, an ultimatum and a coming concession: REJECT and THREATEN as in the CAMEO table; a
+    concession still to come is CONCEDE with an intent-to-yield code (035x), which the table types AGREE."""
+    from eventwire.ontology import tiebreaks
+
+    for code in [*tiebreaks.REFUSAL_CAMEO.values(), *tiebreaks.REFUSED_RETREAT.values(), tiebreaks.REFUSED_AGREEMENT]:
+        assert ontology.cameo(code).plover_type == "REJECT", code
+    assert ontology.cameo(tiebreaks.ULTIMATUM).plover_type == "THREATEN"
+    for code in tiebreaks.COMING_CONCESSION.values():
+        assert code.startswith("035") and ontology.cameo(code).plover_type == "AGREE", code
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("RETREAT", "withdraw", "0874", True, False, False), ("CONCEDE", "0356")),   # "will withdraw"
+    (("RETREAT", "withdraw", "0874", True, True, True), ("AGREE", "0356")),       # "is willing to withdraw"
+    (("RETREAT", "release", "0841", True, True, False), ("AGREE", "035")),        # "will free the hostages"
+    (("CONCEDE", None, "081", True, True, False), ("AGREE", "035")),              # "will lift the ban"
+    (("ASSAULT", None, "190", True, True, False), ("THREATEN", "138")),           # "will attack"
+    (("ASSAULT", None, "190", False, False, False), ("ASSAULT", "190")),          # "attacked"
+])
+def test_tiebreaks_announced_offered_and_done(args: tuple[str, str | None, str, bool, bool, bool],
+                                              expected: tuple[str, str]) -> None:
+    from eventwire.ontology.tiebreaks import announced
+
+    etype, mode, code, ahead, intended, offered = args
+    got = announced(etype, mode, code, ahead=ahead, intended=intended, offered=offered)
+    assert (got[0], got[2]) == expected
+
+
+def test_tiebreaks_refusals_ultimatums_and_promises_of_force() -> None:
+    from eventwire.ontology.tiebreaks import promised, refused, ultimatum
+
+    assert refused("AGREE", None, "030")[::2] == ("REJECT", "120")
+    assert refused("SUPPORT", None, "057")[::2] == ("REJECT", "127")
+    assert refused("RETREAT", "release", "0841")[::2] == ("REJECT", "1243")
+    assert refused("ASSAULT", None, "190") == ("ASSAULT", None, "190")  # not attacking is no refusal
+    assert ultimatum("RETREAT", "withdraw", "0874")[::2] == ("THREATEN", "139")
+    assert ultimatum("SANCTION", None, "161")[::2] == ("THREATEN", "131")
+    assert promised("ASSAULT") == ("THREATEN", "violence", "138")
+    assert promised("AID") is None

@@ -596,6 +596,8 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
                 if found is not None and res.by_token.get(found.i) is not None:
                     cluster = res.clusters[res.by_token[found.i].cluster]
             canonical = _canonical_fields(actor, cluster)
+            if token is not span.root and actor.kind == "person" and canonical.kind != "person":
+                continue  # "US Secretary of State Antony J Blinken": "US" and "State" say whose, not who
             if coordinated_countries(span.root, None):
                 # "Hungarian and Romanian officials": each actor of the phrase keeps its own country.
                 canonical = replace(canonical, country=actor.country)

@@ -20,7 +20,8 @@ the passive the agent is the actor and the subject the recipient; relative prono
 head noun; coordinated verbs share the subject of the first. Recipients are the object, the dative,
 or the object of with/to/on/against/at/from. Modality and attribution come from eventwire.extractors.modality.
 PLOVER's tie-break is applied last: a withdrawal that is still to come is CONCEDE, the withdrawal
-itself RETREAT. Sentences without a trigger, and statements, give nothing.
+itself RETREAT. Sentences without a trigger, and statements, give nothing; an act told again in the
+article, or spoken of in general ("any takeover"), is no new event (eventwire.extractors.retelling).
 
 Each Event is built once, whole: its actors, recipients and attribution source already carry their
 clusters' canonical names (eventwire.extractors.coref), its date comes from the timexes
@@ -30,10 +31,8 @@ stage changes it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +41,7 @@ from eventwire import ontology, vocab
 from eventwire.extractors.context_country import placed_by_sentence
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
+from eventwire.extractors.event_parts import as_mention, distinct, np_modifiers, quote_attribution, trimmed_sentence
 from eventwire.extractors.lexicon import Entry, Lexicon, load_lexicon
 from eventwire.extractors.locate import Locator
 from eventwire.extractors.mentions import (
@@ -64,14 +64,19 @@ from eventwire.extractors.modality import (
     condition_subjects,
     is_conjunction,
     is_intent,
+    is_offer,
+    is_refusal,
+    is_ultimatum,
     modality_of,
     obligation_of,
     warns_if,
 )
+from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
 from eventwire.extractors.roles import dated, role_day
+from eventwire.models.review import Reviewer, load_classifier
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import announced
+from eventwire.ontology.tiebreaks import announced, promised, refused, ultimatum
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -96,6 +101,8 @@ _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing",
                               "island"}
 _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
+# Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
+_TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
 
 
 @dataclass(frozen=True)
@@ -134,10 +141,10 @@ def is_actorish(token: Token) -> bool:
         return True
     if kb_find(token.doc, token.text, None):
         return True
-    if token.pos_ == "PROPN" and any(m.lower_ in TITLE_WORDS for m in _np_modifiers(token)):
+    if token.pos_ == "PROPN" and any(m.lower_ in TITLE_WORDS for m in np_modifiers(token)):
         return True  # a titled name the parser did not tag: "Mining Minister Ana Ruiz"
     # A common noun owned by a state or people: "Israeli army bulldozers", "Moroccan diplomats", "Serbian workers".
-    return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
+    return token.pos_ == "NOUN" and any(_names_country(m) for m in np_modifiers(token))
 
 
 # Participles that, after "be" and without a "by" agent, state the subject's own stance or engagement.
@@ -158,17 +165,6 @@ def members_of(head: Token) -> Token:
                 if member is not None:
                     return member
     return head
-
-
-def _np_modifiers(noun: Token) -> list[Token]:
-    """The words left of a noun inside its phrase (compounds, adjectives, possessors, and theirs)."""
-    out: list[Token] = []
-    frontier = [noun]
-    while frontier:
-        nxt = [c for t in frontier for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-        out += nxt
-        frontier = nxt
-    return out
 
 
 def _names_country(token: Token) -> bool:
@@ -218,6 +214,10 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                     for g in c.children if g.dep_ == "pobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() not in ("promise",):
             return objects, False
+        if verb.dep_ == "advcl" and head.lemma_.lower() in REQUEST_VERBS and objects and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children):
+            return [o for o in objects if o.dep_ == "pobj"], False  # "calls on X to eschew ...", parsed as purpose
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
@@ -325,9 +325,10 @@ def noun_recipients(noun: Token) -> list[Token]:
 class EventCoder(Stage):
     """Finds events in a Doc; as the ``eventwire_events`` component it sets doc._.events."""
 
-    def __init__(self, name: str = "eventwire_events", lexicon: Lexicon | None = None) -> None:
+    def __init__(self, name: str = "eventwire_events", lexicon: Lexicon | None = None, learned: bool = False) -> None:
         super().__init__(name)
         self.lexicon = lexicon or load_lexicon()
+        self.reviewer = Reviewer(load_classifier()) if learned else None  # config events.learned
 
     # -- triggers ----------------------------------------------------------------------------------
 
@@ -341,15 +342,13 @@ class EventCoder(Stage):
                 token.head.lemma_.lower() not in _PLAN_NOUNS:
             return None
         match = self.lexicon.match(token, "verb")
-        lemma = token.lemma_.lower()
+        lemma = self.lexicon.lemma(token, "verb", LIGHT_VERBS)
         if match is None:
-            if lemma in LIGHT_VERBS:
-                return self._light_candidate(token)
-            return None
+            return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         if lemma in SPEECH_VERBS and match.partner is None and self._is_reporting(token, match.entry):
             return None
         if not self._guard_ok(token, match.entry, match.partner):
-            return None
+            return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         tokens = [token]
         if match.partner is not None and abs(match.partner.i - token.i) <= 6:
             tokens.append(match.partner)
@@ -360,6 +359,12 @@ class EventCoder(Stage):
         return Candidate(entry=match.entry, head=token, tokens=tokens)
 
     def _light_candidate(self, verb: Token) -> Candidate | None:
+        if verb.lemma_.lower() in _TRAVEL_VERBS:  # "flew to Oslo for talks", "returned to Geneva for talks"
+            for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children):
+                match = self.lexicon.match(noun, "noun")
+                if noun.dep_ == "pobj" and match is not None and match.entry.type == "CONSULT":
+                    return Candidate(entry=match.entry, head=verb, tokens=[verb, noun])
+            return None
         for obj in verb.children:
             if obj.dep_ in ("dobj", "attr") and obj.pos_ in ("NOUN", "PROPN"):
                 # "launched a mediation effort", "gave 5 million dollars of aid": the event noun may
@@ -409,6 +414,8 @@ class EventCoder(Stage):
         if lemma in ("support", "back", "welcome", "acknowledge", "recognize", "recognise", "appreciate") and \
                 not objects and not any(c.dep_ == "prep" for c in verb.children):
             return False
+        if lemma == "order" and not entry.with_word and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return False  # an order is a demand that something be done ("ordered X to appear")
         if lemma == "hand" and any(o.lemma_.lower() in _NOT_RELEASED | STATEMENT_NOUNS for o in objects):
             return False
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -490,8 +497,10 @@ class EventCoder(Stage):
                 cand.recipient_heads = complement_recipients(verb)
             if not cand.recipient_heads and cand.entry.type == "THREATEN":
                 cand.recipient_heads = [s for s in condition_subjects(verb) if is_actorish(s)]
-        cand.recipient_heads = [r for r in cand.recipient_heads if r not in cand.actor_heads]
-        if ontology.quad_class(cand.entry.cameo, cand.entry.type) in (2, 4):
+        quad = ontology.quad_class(cand.entry.cameo, cand.entry.type)
+        cand.recipient_heads = [r for r in cand.recipient_heads
+                                if r not in cand.actor_heads and not (quad in (1, 2) and own_forces(r))]
+        if quad in (2, 4):
             # "took control of Herat", "shelled the town": a place a material act is done to or at is where it
             # happened, not whom it was done to (a country the knowledge base knows stays the target).
             cand.recipient_heads = [r for r in cand.recipient_heads if not is_place(r)]
@@ -528,17 +537,35 @@ class EventCoder(Stage):
         threats = {c.head.i for c in found if c.entry.type == "THREATEN" and not c.nominal}
         kept: list[Candidate] = []
         for cand in found:
+            if cand.nominal and is_generic(cand.head):
+                continue  # "any military takeover would prolong the conflict": no act is told
             condition = condition_of(cand.head)
             if condition is not None and any(t.i in threats for t in condition.ancestors):
                 continue  # "threatened to strike if the attacks go on": the condition is part of the one threat
             governor = cand.head.head if cand.head.dep_ in ("xcomp", "ccomp", "advcl") else None
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
+            clause = cand.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
+                # "reiterated its demand that Israel ease ...": the content of a light verb's event noun
+                governor = next((c.head for c in found if not c.nominal and clause.head in c.tokens), governor)
             outer = by_head.get(governor.i) if governor is not None else None
+            first = cand.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            asker = by_head.get(first.head.i) if first is not cand.head and first.dep_ in ("xcomp", "advcl") else None
+            if asker is not None and (asker.entry.type == "REQUEST" or asker.head.lemma_.lower() in REQUEST_VERBS):
+                cand.requested_by = asker.head  # "called on X to agree ... and to engage in talks": both are asked
             if outer is not None and outer is not cand:
                 if outer.entry.type == "REQUEST" or outer.head.lemma_.lower() in REQUEST_VERBS:
                     cand.requested_by = outer.head
                 elif outer.entry.type in _CONTENT_TYPES:
+                    threat = promised(cand.entry.type) if outer.entry.type == "AGREE" and \
+                        modality_of(cand.head, None) != "negated" else None
+                    if threat is not None:  # "vowed to attack", "swore to fight": the promise is a threat
+                        outer.entry = Entry(outer.entry.pos, outer.entry.lemma, outer.entry.with_word, *threat)
                     continue
             if cand.nominal and cand.head.head.i in by_head and cand.head.dep_ == "dobj":
                 outer_cand = by_head[cand.head.head.i]
@@ -562,21 +589,28 @@ class EventCoder(Stage):
                        timexes=token_timexes(doc, list(doc._.timexes or [])),
                        places=Locator(doc, list(doc._.places or [])))
         events: list[Event] = []
+        told = Retelling()  # one act told twice (in a sentence or the article) is one event, the first telling
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            told: set[tuple[object, ...]] = set()
-            for cand in self.candidates(sent):
+            told.next_sentence()
+            cands = self.candidates(sent)
+            found = self.reviewer.added(sent) if self.reviewer is not None and not cands else None
+            if found is not None:  # the rules found nothing; the sentence classifier is sure of one event
+                cands = [Candidate(entry=found[0], head=found[1], tokens=[found[1]])]
+                self._arguments(cands[0])
+            for cand in cands:
                 event = self._event(doc, sent, cand, scene, len(events))
-                # One act told twice in one sentence ("will complete its drawdown -- will remove its forces"):
-                # the same type, actors, recipients and modality are one event, the first telling.
-                key = (event.type, event.modality, frozenset(a.name for a in event.actor),
-                       frozenset(a.name for a in event.recipient))
-                if event.actor and key in told:
-                    continue
-                told.add(key)
-                events.append(event)
+                if not told.retells(event, cand.entry.type, reference_of(self._event_noun(cand))):
+                    told.add(event, cand.entry.type)
+                    events.append(event)
         return events
+
+    def _event_noun(self, cand: Candidate) -> Token | None:
+        """The event noun of a nominal or light-verb trigger ("this drawdown" in "carry out this drawdown")."""
+        if cand.nominal:
+            return cand.head
+        return next((t for t in cand.tokens[1:] if t.pos_ == "NOUN" and self.lexicon.match(t, "noun")), None)
 
     def _event(self, doc: Doc, sent: Span, cand: Candidate, scene: _Scene, ordinal: int) -> Event:
         on = scene.on
@@ -584,23 +618,30 @@ class EventCoder(Stage):
         end = max(t.idx + len(t.text) for t in cand.tokens)
         attribution, source_head = attribution_of(cand.head, on)
         if attribution is None:
-            attribution = _quote_attribution(doc, start, end)
+            attribution = quote_attribution(doc, start, end)
         actors: list[Actor] = list(cand.extra_actors)
         for head in cand.actor_heads:
             if head.lower_ in ("we", "i", "us") and source_head is not None:
-                actors += [_as_mention(a, head) for a in actors_from(source_head, on)]
+                actors += [as_mention(a, head) for a in actors_from(source_head, on)]
                 continue
             actors += actors_from(head, on)
         recipients: list[Actor] = []
         for head in cand.recipient_heads:
             recipients += actors_from(head, on)
-        actors = _distinct(actors)
-        recipients = [r for r in _distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
+        actors = distinct(actors)
+        recipients = [r for r in distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
         modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
         # An act in a condition ("unless they withdraw") is neither announced nor intended: it keeps its type.
         ahead = modality in ("future", "hypothetical") and condition_of(cand.head) is None
-        etype, mode, cameo = announced(cand.entry.type, cand.entry.mode, cand.entry.cameo, ahead=ahead,
-                                       intended=ahead and is_intent(cand.head))
+        etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
+        if ahead and is_ultimatum(cand.head):  # "will withdraw its force unless ...": a threat
+            etype, mode, cameo = ultimatum(etype, mode, cameo)
+        etype, mode, cameo = announced(etype, mode, cameo, ahead=ahead, intended=ahead and is_intent(cand.head),
+                                       offered=ahead and is_offer(cand.head))
+        if modality == "negated" and is_refusal(cand.head) and condition_of(cand.head) is None and \
+                refused(etype, mode, cameo)[0] != etype:
+            etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
+            modality = "asserted"
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \
                 etype != "REQUEST":
             # "X said Y must ...": X demands it of Y.
@@ -628,7 +669,7 @@ class EventCoder(Stage):
             type=etype, mode=mode, context=contexts, cameo=cameo, quad_class=quad,
             actor=actors, recipient=recipients,
             trigger=TextSpan(doc_text(doc)[start:end], start, end),
-            sentence=_trimmed(doc, sent),
+            sentence=trimmed_sentence(doc, sent),
             date=when,
             location=scene.places.locate(start, end, quad in (1, 3)),
             modality=modality, attribution=attribution,
@@ -639,60 +680,11 @@ class EventCoder(Stage):
         doc._.events = self.events(doc)
 
 
-def _trimmed(doc: Doc, sent: Span) -> TextSpan:
-    """The sentence without the white space (and blanked furniture) at its edges."""
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.end_char - (len(text) - len(text.rstrip()))
-    return TextSpan(doc_text(doc)[start:end], start, end)
-
-
-_QUOTE_INDEX = "eventwire.quote_index"
-
-
-def _quote_attribution(doc: Doc, start: int, end: int) -> Attribution | None:
-    """An event inside a quotation is attributed to the quote's speaker (doc._.quotes, when quoted)."""
-    quotes = doc._.quotes or []
-    # The quotes come in text order, none longer than `longest`: those that can hold the event start between
-    # end - longest and start, found by bisection (once per Doc) rather than by a scan of them all per event.
-    index = doc.user_data.get(_QUOTE_INDEX)
-    if index is None or index[0] is not quotes:
-        by_start = [q.content.start for q in quotes]
-        longest = max((q.content.end - q.content.start for q in quotes), default=0)
-        index = (quotes, by_start if all(a <= b for a, b in pairwise(by_start)) else None, longest)
-        doc.user_data[_QUOTE_INDEX] = index
-    _, starts, longest = index
-    near = range(bisect_left(starts, end - longest), bisect_right(starts, start)) if starts is not None else \
-        range(len(quotes))
-    for i in near:
-        quote = quotes[i]
-        if quote.content.start <= start and end <= quote.content.end and quote.speaker is not None:
-            cue = quote.speaker_span or quote.cue or quote.content
-            return Attribution(text=cue.text, start=cue.start, end=cue.end, source=quote.speaker)
-    return None
-
-
-def _as_mention(actor: Actor, token: Token) -> Actor:
-    return Actor(text=token.text, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
-                 role=actor.role, start=token.idx, end=token.idx + len(token.text))
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    """Each actor once (by name and country: "Hungarian and Romanian officials" are two)."""
-    seen: set[tuple[str, str | None]] = set()
-    out: list[Actor] = []
-    for actor in actors:
-        if (actor.name, actor.country) not in seen:
-            seen.add((actor.name, actor.country))
-            out.append(actor)
-    return out
-
-
-@Language.factory("eventwire_events", assigns=["doc._.events"],
+@Language.factory("eventwire_events", assigns=["doc._.events"], default_config={"learned": False},
                   requires=["doc._.kb", "doc._.timexes", "doc._.places", "doc._.coref", "doc._.quotes",
                             "doc._.quote_speakers", "token.dep", "token.lemma"])
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(name)
+def make_event_coder(nlp: Language, name: str, learned: bool) -> EventCoder:
+    return EventCoder(name, learned=learned)
 
 
 __all__ = ["Attribution", "EventCoder", "is_actorish", "make_event_coder"]

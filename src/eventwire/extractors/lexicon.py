@@ -47,9 +47,20 @@ class Lexicon:
         for entry in entries:
             self._by_key.setdefault((entry.pos, entry.lemma), []).append(entry)
 
+    def lemma(self, token: Token, pos: str, known: frozenset[str] = frozenset()) -> str:
+        """The lemma of `token` as the lexicon (or the words `known`) spells it: spaCy's lemma, else the word, else
+        the word without its inflection when the small model's lemmatizer cut it wrong ("staged" -> "stag")."""
+        lemma = token.lemma_.lower()
+        if (pos, lemma) in self._by_key or lemma in known:
+            return lemma
+        for form in (token.lower_, *uninflected(token)):
+            if (pos, form) in self._by_key or form in known:
+                return form
+        return lemma
+
     def match(self, token: Token, pos: str) -> Match | None:
         """The best entry for `token` read as a `pos` ('verb' or 'noun'), or None."""
-        entries = self._by_key.get((pos, token.lemma_.lower())) or self._by_key.get((pos, token.lower_))
+        entries = self._by_key.get((pos, self.lemma(token, pos)))
         if not entries:
             return None
         deps = _VERB_WITH_DEPS if pos == "verb" else _NOUN_WITH_DEPS
@@ -76,6 +87,25 @@ class Lexicon:
                 return Match(entry, token, partner)
         bare = next((e for e in entries if not e.with_word), None)
         return Match(bare, token, None) if bare else None
+
+
+def uninflected(token: Token) -> list[str]:
+    """Candidate base forms of an inflected verb or plural noun, from its spelling alone: "staged" -> "stage",
+    "stopped" -> "stop", "carried" -> "carry", "rallies" -> "rally" (tried only when the lemma is unknown)."""
+    word, tag = token.lower_, token.tag_
+    forms: list[str] = []
+    for suffix in ("ed", "ing") if tag in ("VBD", "VBN", "VBG") else ("s",) if tag in ("VBZ", "NNS") else ():
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        stem = word[: -len(suffix)]
+        forms += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])  # "stopped"
+        if stem.endswith("i"):
+            forms.append(stem[:-1] + "y")  # "carried"
+        if suffix == "s" and stem.endswith("e"):
+            forms += [stem[:-1], stem[:-2] + "y" if stem.endswith("ie") else stem[:-1]]  # "pushes", "rallies"
+    return forms
 
 
 def _read(lines: list[str]) -> list[Entry]:

@@ -234,6 +234,31 @@ def is_intent(head: Token) -> bool:
     return False
 
 
+def is_offer(head: Token) -> bool:
+    """Is the act stated as a willingness or an offer ("is willing to withdraw", "ready to release", "offered to
+    mediate"), which PLOVER codes AGREE, rather than as a promise or an announcement ("will withdraw")?"""
+    for token in [head, *_governors(head)][:4]:
+        if token.lower_ in _READINESS or any(c.lower_ in _READINESS for c in token.children if c.dep_ != "prep"):
+            return True
+        if token is not head and token.lemma_.lower() == "offer" and token.pos_ == "VERB":
+            return True
+    return False
+
+
+def is_refusal(head: Token) -> bool:
+    """Is the act refused in so many words: negated with a modal ("will not accept", "would not meet", "cannot
+    allow")? A refusal is what happened (REJECT); an act merely not done ("did not sign", "never met", "failed
+    to reach") stays the act, negated."""
+    return _negated(head) and bool({c.lower_ for c in _aux(head)} & (_FUTURE_AUX | _HYPOTHETICAL_AUX))
+
+
+def is_ultimatum(head: Token) -> bool:
+    """Is the act announced under "unless" ("will withdraw its force unless the fighting stops")?"""
+    clauses = [head, *(t for t in _governors(head)[:1] if head.dep_ == "conj")]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for clause in clauses for c in clause.children)
+
+
 def obligation_of(head: Token) -> bool:
     """Is the event stated as an obligation of its subject ("Libya must hand over", "X has to")?"""
     if condition_of(head) is not None:

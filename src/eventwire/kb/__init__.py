@@ -269,6 +269,11 @@ class KnowledgeBase:
         found = self._index.by_key.get(key)
         if found is None and re.search(r"'s?$", key):
             found = self._index.by_key.get(re.sub(r"'s?$", "", key).strip())
+        words = key.split()
+        if found is None and len(words) > 2:
+            # "Antony J Blinken", "George W Bush": a middle initial the table does not spell out names the person.
+            bare = " ".join(w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1))
+            found = [e for e in self._index.by_key.get(bare, []) if e.kind == "person"] if bare != key else None
         return list(found or [])
 
     def lookup(self, text: str, on: date | None = None) -> KBEntry | None:

@@ -56,6 +56,7 @@ BEFORE_PARSER = "eventwire_paragraphs"
 COMPONENTS = ("eventwire_timexes", "eventwire_places", "eventwire_coref", "eventwire_quotes", "eventwire_events",
               "eventwire_actors")
 OURS = (FIRST, BEFORE_PARSER, *COMPONENTS)
+EVENTS = "eventwire_events"
 
 
 def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
@@ -67,10 +68,11 @@ def installed_model(names: tuple[str, ...] = DEFAULT_MODELS) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "", max_chars: int = 1_000_000) -> Language:
+def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "", max_chars: int = 1_000_000,
+               learned: bool = False) -> Language:
     """The spaCy pipeline of the first installed model of `names`, with our components configured for the
-    user's actor file `kb_extra` and texts up to `max_chars` characters (cached: one load per process and
-    configuration)."""
+    user's actor file `kb_extra`, texts up to `max_chars` characters and, when `learned`, the event coder's
+    sentence classifier (eventwire.models.review) (cached: one load per process and configuration)."""
     name = installed_model(names)
     if name is None:
         raise ModelMissingError("E001")
@@ -85,5 +87,5 @@ def load_model(names: tuple[str, ...] = DEFAULT_MODELS, kb_extra: str = "", max_
         nlp.add_pipe(FIRST, first=True, config={"kb_extra": kb_extra})
         nlp.add_pipe(BEFORE_PARSER, before="parser")
         for component in COMPONENTS:
-            nlp.add_pipe(component, last=True)
+            nlp.add_pipe(component, last=True, config={"learned": learned} if component == EVENTS else {})
     return nlp

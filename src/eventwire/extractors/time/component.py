@@ -34,7 +34,7 @@ from eventwire.extractors.time.rules import (
     _plausible,
     _resolve_overlaps,
 )
-from eventwire.extractors.time.tense import Tense, tense_at
+from eventwire.extractors.time.tense import Tense, nowadays_at, tense_at
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
 from eventwire.types import Timex
@@ -82,7 +82,8 @@ def find_timexes(doc: Doc, dct: date | None = None, *, use_entities: bool = True
         if story_year is not None and "\n" in text[story_end:start]:
             story_year = None  # a story year holds within its paragraph
         ctx = Context(dct=dct, ref=ref, last=last, story_year=story_year,
-                      tense_of=partial(tense_at, doc, start, end, layers.parsed))
+                      tense_of=partial(tense_at, doc, start, end, layers.parsed),
+                      nowadays=partial(nowadays_at, doc, start, end))
         result = cand.rule.handler(cand.match, ctx)
         if result is None:
             continue

@@ -89,6 +89,7 @@ class Context:
     last: str | None = None  # the last anchored value named before
     story_year: int | None = None  # the year the last expression that wrote out its year named
     tense_of: Callable[[], Tense] = field(default=lambda: None)
+    nowadays: Callable[[], bool] = field(default=lambda: False)  # "today" means the present in general
     _tense: list[Tense] = field(default_factory=list)
 
     def tense(self) -> Tense:
@@ -337,6 +338,8 @@ def _h_weekday(m: re.Match[str], ctx: Context) -> Result | None:
 def _h_dayword(m: re.Match[str], ctx: Context) -> Result | None:
     word = m["w"].lower()
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    if word == "today" and m.group(0).lower() == "today" and ctx.nowadays():
+        return "DATE", "PRESENT_REF"
     if ctx.dct is None:
         return ("DATE", "PRESENT_REF") if word == "today" else ("DATE", "XXXX-XX-XX")
     value = _ymd(ctx.dct + timedelta(days=shift))

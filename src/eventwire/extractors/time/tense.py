@@ -124,6 +124,40 @@ def _deadline(token: Token, verb: Token) -> bool:
     return any(h.lemma_.lower() in _DEADLINE_LEMMAS for h in holders)
 
 
+# A subject quantified by one of these, or a bare plural, makes a present-tense clause generic ("Today, most
+# farmers own a phone").
+_GENERIC_DETERMINERS = frozenset({"most", "many", "few", "all"})
+
+
+def nowadays_at(doc: Doc, start: int, end: int) -> bool:
+    """Is "today" at [start, end) the present in general (TIMEX3 PRESENT_REF), not the day of the report?
+
+    Two readings of the parse: the possessive of a name ("today's GM", "today's Afghanistan": the present state
+    of a country or company), and the adverb of a clause in the simple present whose subject is generic ("Today,
+    most farmers own a phone"). Anything else, and anything without a parse, is the day.
+    """
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span.root
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        return word.dep_ == "poss" and word.head.pos_ == "PROPN"
+    verb = _verb_of(word)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or _parsed_tense(verb) is not None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].tag_ != "NNS":
+        return False
+    determiners = [c.lower_ for c in subjects[0].children if c.dep_ in ("det", "amod", "predet")
+                   and c.tag_ in ("DT", "JJS", "PDT", "JJ")]
+    return not determiners or determiners[0] in _GENERIC_DETERMINERS
+
+
 def tense_at(doc: Doc, start: int, end: int, parsed: bool | None = None) -> Tense:
     """Is the clause holding the characters [start, end) of `doc` about the future or the past?
 
@@ -139,4 +173,4 @@ def tense_at(doc: Doc, start: int, end: int, parsed: bool | None = None) -> Tens
     return _text_tense(doc_text(doc), start, end)
 
 
-__all__ = ["FUTURE_WORDS", "Tense", "tense_at"]
+__all__ = ["FUTURE_WORDS", "Tense", "nowadays_at", "tense_at"]
