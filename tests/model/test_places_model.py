@@ -87,3 +87,58 @@ def test_places_model_event_place_hung_on_its_party_beats_the_dateline(pipeline:
 def test_places_model_country_modifying_an_event_still_names_where(pipeline: Pipeline) -> None:
     record = extract(pipeline, "Fighting in the Iraq war killed thousands of people in 2006.")
     assert "Iraq" in [p.text for p in record.places]
+
+
+def test_places_model_us_county_resolved_by_the_state_of_its_neighbours(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Deputies from the Henry County Sheriff's Office searched a farm near McDonough, "
+                               "Georgia, after a storm flooded roads across Henry County on Friday.")
+    counties = [p for p in record.places if p.text == "Henry County"]
+    assert counties, [(p.text, p.feature) for p in record.places]
+    for county in counties:
+        assert county.feature == "other" and county.country == "USA" and county.admin1 == "Georgia"
+        assert county.lat is not None and county.geonames_id is None
+
+
+def test_places_model_us_county_qualified_by_a_state_abbreviation(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The new clinic in Henry County, Va., will open in the spring, the board said.")
+    county = next((p for p in record.places if p.text == "Henry County"), None)
+    assert county is not None and county.admin1 == "Virginia"
+
+
+def test_places_model_county_inside_an_office_name_and_in_a_list(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The Licking County Sheriff's Office said the storm also closed schools in Knox, "
+                               "Muskingum and Fairfield counties in Ohio.")
+    got = {p.text: (p.name, p.admin1) for p in record.places}
+    assert got.get("Licking County") == ("Licking County", "Ohio")
+    assert got.get("Muskingum") == ("Muskingum County", "Ohio")
+    assert got.get("Fairfield") == ("Fairfield County", "Ohio")
+
+
+def test_places_model_party_letter_and_home_state(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The bill was backed by Sen. Jane Holloway, D-Ore., and Rep. Sam Turner, R-Tenn., "
+                               "who spoke in Nashville on Monday.")
+    got = {p.text: p.name for p in record.places}
+    assert got.get("Ore.") == "Oregon" and got.get("Tenn.") == "Tennessee"
+
+
+def test_places_model_capitals_dateline_inside_the_text(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Council weighs new parking rules. SPRINGFIELD — The city council met on Tuesday "
+                               "to discuss parking downtown.")
+    assert any(p.text == "SPRINGFIELD" and p.name == "Springfield" for p in record.places)
+
+
+def test_places_model_compass_part_of_a_state_names_the_state(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Schools across Western Pennsylvania closed early as the snow spread east.")
+    assert any(p.text == "Pennsylvania" and p.feature == "admin1" for p in record.places)
+
+
+def test_places_model_state_abbreviation_is_the_state_not_a_foreign_town(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "A man from Kansas City, Kan., was charged on Monday.")
+    assert any(p.text == "Kan." and p.name == "Kansas" for p in record.places)
+
+
+def test_places_model_small_town_named_with_its_state(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "The couple lived quietly in Oxford, North Carolina, neighbours said on Friday. "
+                               "Sirens woke the street in Oxford before dawn.")
+    oxfords = [p for p in record.places if p.text == "Oxford"]
+    assert len(oxfords) == 2 and all((p.country, p.admin1) == ("USA", "North Carolina") for p in oxfords)

@@ -114,3 +114,12 @@ def test_seed_mistakes_a_deadline_in_a_clause_about_the_future_is_this_years(pip
             "soldiers likely out of the country well before October 3.")
     found = pipeline.extract(text, published="2021-04-14").timexes
     assert [t.value for t in found if t.text == "October 3"] == ["2021-10-03"]
+
+
+# -- roles dated by the event -------------------------------------------------------------------------------------
+
+def test_seed_mistakes_a_party_of_a_hyphenated_pair_takes_its_role_on_the_events_date(pipeline: Pipeline) -> None:
+    events = pipeline.extract("Pakistan facilitated the conclusion of the US-Taliban agreement of February 2020, "
+                              "the ambassador said.", published="2021-08-09").events
+    taliban = [a for a in by_trigger(events, "agreement").actor if a.name == "Taliban"]
+    assert [a.sector for a in taliban] == ["REB"]

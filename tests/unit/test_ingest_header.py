@@ -152,3 +152,33 @@ def test_header_first_line_of_two_sentences_is_body_not_title() -> None:
             "In 2020, it is on October 25.Facts:\nFarmers bring about 300 carts of apples.\n")
     header = find_header(text)
     assert header.title is None and header.boilerplate == []
+
+
+# Hard-wrapped articles of our own (tests/data/hard_wrapped) and the furniture each really has.
+_WRAPPED_FURNITURE = {
+    "flood.txt": ["Flood defences tested as river rises", "By Maria Ellison", "Published March 3, 2024",
+                  "HALDENBURG, March 3 (Sample Wire) --", "Advertisement"],
+    "valley.txt": ["Copyright 2024 Sample Wire. All rights reserved."],
+    "ceasefire.txt": ["Ceasefire talks to resume in Geneva", "More: Previous rounds ended without agreement"],
+}
+
+
+def _body_kept(text: str, furniture: list[str]) -> tuple[int, int, list[str]]:
+    """(body characters kept, body characters, furniture lines not marked): body is every non-space character
+    outside the article's real furniture."""
+    spans = find_header(text).boilerplate or []
+    real = [(text.index(piece), text.index(piece) + len(piece)) for piece in furniture]
+    body = [i for i, ch in enumerate(text) if not ch.isspace() and not any(s <= i < e for s, e in real)]
+    kept = [i for i in body if not any(b.start <= i < b.end for b in spans)]
+    missed = [piece for piece, (s, e) in zip(furniture, real, strict=True)
+              if not any(b.start <= s and e <= b.end for b in spans)]
+    return len(kept), len(body), missed
+
+
+@pytest.mark.parametrize("name", sorted(_WRAPPED_FURNITURE))
+def test_header_hard_wrapped_article_loses_no_body_text_to_furniture(name: str) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "data" / "hard_wrapped" / name).read_text(encoding="utf-8")
+    kept, body, missed = _body_kept(text, _WRAPPED_FURNITURE[name])
+    assert (kept, missed) == (body, [])

@@ -369,3 +369,29 @@ def test_places_context_counts_another_place_within_300_km_only() -> None:
     context = _Context(Counter(), {}, points)
     for lat, lon in [(0.0, 0.0), (51.5, -0.1), (-33.9, 151.2), (89.0, 10.0), (10.0, 179.9), (10.0, -179.9)]:
         assert context.near(lat, lon, "x") == any(km(lat, lon, a, b) < 300 for a, b in points.values())
+
+
+def test_places_us_county_table_points_lie_inside_their_state() -> None:
+    """Each county's point is within its state's span of towns (a county is far smaller than the state)."""
+    gaz = gazetteer()
+    counties = [e for e in gaz.by_id.values() if e.feature == "admin2" and e.country == "USA"]
+    assert len(counties) > 3000
+    towns: dict[str, list[tuple[float, float]]] = {}
+    from eventwire.kb.gazetteer import _small_cities
+
+    for town in _small_cities():
+        if town["countrycode"] == "US":
+            towns.setdefault(str(town["admin1code"]), []).append((float(town["latitude"]), float(town["longitude"])))
+    problems = []
+    for county in counties:
+        points = towns.get(county.admin1_code or "", [])
+        if county.lat is None or county.lon is None or not points or \
+                min(km(county.lat, county.lon, lat, lon) for lat, lon in points) > 150:
+            problems.append(f"{county.name}, {county.admin1_code}")
+    assert problems == []
+
+
+def test_places_county_needs_its_own_word() -> None:
+    gaz = gazetteer()
+    assert any(e.feature == "admin2" and e.admin1_code == "OH" for e in gaz.candidates("Licking County"))
+    assert not any(e.feature == "admin2" and e.country == "USA" for e in gaz.candidates("Licking"))

