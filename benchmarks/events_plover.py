@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/events_plover.py --data ../shared/peers [--confliBERT ../shared/peers/ConfliBERT]
-                                       [--limit N] [--show-errors K]
+                                       [--limit N] [--show-errors K] [--dump-actors FILE]
 
 Data (read at run time, never copied into the project):
 
@@ -441,6 +441,31 @@ def print_errors(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Even
               f" | all: {others}\n    {g.text}", file=sys.stderr)
 
 
+def actor_misses(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> list[dict[str, Any]]:
+    """Per sentence whose actor or recipient countries differ from the gold: gold and predicted sets, and the
+    chosen event's actors and recipients (text, name, country) - the material to group misses by class."""
+    rows: list[dict[str, Any]] = []
+    for g, events in zip(gold, predicted, strict=True):
+        event = choose_event(events, g.event_text) or {}
+        pred_a = predicted_countries(event.get("actor"))
+        pred_r = predicted_countries(event.get("recipient"))
+        if pred_a == g.actors and pred_r == g.recipients:
+            continue
+
+        def brief(actors: object) -> list[str]:
+            return [f"{a.get('text')!r}->{a.get('name')!r}/{a.get('country') or '-'}"
+                    for a in (actors if isinstance(actors, list) else []) if isinstance(a, dict)]
+
+        rows.append({
+            "id": g.id, "text": g.text, "gold_type": g.type, "type": event.get("type"),
+            "trigger": (event.get("trigger") or {}).get("text"),
+            "gold_actor": sorted(g.actors), "pred_actor": sorted(pred_a), "actor": brief(event.get("actor")),
+            "gold_recipient": sorted(g.recipients), "pred_recipient": sorted(pred_r),
+            "recipient": brief(event.get("recipient")),
+        })
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "peers",
@@ -451,6 +476,9 @@ def main() -> None:
     parser.add_argument("--half", choices=("even", "odd"), default=None,
                         help="score only the even- or odd-numbered sentences of each data set (a held-back split)")
     parser.add_argument("--show-errors", type=int, default=0, metavar="K", help="print K mis-coded sentences")
+    parser.add_argument("--dump-actors", type=Path, default=None, metavar="FILE",
+                        help="write JSON Lines of the PLOVER sentences whose actor or recipient countries are"
+                             " wrong (gold vs predicted, with the chosen event's actors); keep FILE outside the repo")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -475,6 +503,10 @@ def main() -> None:
     print_confusions(pairs)
     if args.show_errors:
         print_errors(plover, plover_events, args.show_errors)
+    if args.dump_actors:
+        with args.dump_actors.open("w", encoding="utf-8") as out:
+            for row in actor_misses(plover, plover_events):
+                out.write(json.dumps(row) + "\n")
 
     if quads:
         quad_pairs = [(g.type, quad_label(choose_by_confidence(e))) for g, e in zip(quads, quad_events, strict=True)]

@@ -293,3 +293,18 @@ def test_kb_lookup_ignores_case_and_hyphens(kb: KnowledgeBase, text: str) -> Non
 def test_kb_find_in_matches_a_lower_case_name_written_with_capitals(kb: KnowledgeBase) -> None:
     found = [(s, e, entry.name) for s, e, entry in kb.find_in("Fighters of Al-Qaeda met us in May.")]
     assert found == [(12, 20, "al-Qaeda")]
+
+
+@pytest.mark.parametrize(("text", "on", "code", "sector"), [
+    ("Levy Mwanawasa", date(2005, 6, 1), "ZMB", "GOV"),  # heads of state since 2001, by country
+    ("Colin Powell", date(2003, 2, 5), "USA", "GOV"),  # foreign and defence ministers of the most-reported states
+    ("Donald Rumsfeld", date(2003, 3, 20), "USA", "MIL"),
+    ("Joschka Fischer", date(2003, 1, 1), "DEU", "GOV"),
+    ("Kofi Annan", date(2003, 1, 1), "IGO", "GOV"),
+    ("European Community", date(1990, 1, 1), "IGO", "GOV"),  # IGOs, including the ones that came before today's
+    ("Revolutionary United Front", date(2000, 5, 1), "SLE", "REB"),  # major armed groups
+])
+def test_kb_knows_office_holders_igos_and_armed_groups_by_category(
+        kb: KnowledgeBase, text: str, on: date, code: str, sector: str) -> None:
+    entry = kb.lookup(text, on)
+    assert entry is not None and (entry.country, entry.sector) == (code, sector)

@@ -28,7 +28,8 @@ SHARED_AT_MOST = 2
 # Lists (module.NAME) or tables that share more words than that, and why they are different concepts.
 # Prepositions and quantity words are small closed classes: lists local to one rule overlap by necessity.
 DIFFERENT_CONCEPTS: dict[tuple[str, str], str] = {
-    ("event_arguments._COLLECTIVE_NOUNS", "actor"): "nouns that count or gather an actor (a group of, a crowd of), not roles",
+    ("event_arguments._COLLECTIVE_NOUNS", "actor"):
+        "nouns that count or gather an actor (a group of, a crowd of), not roles",
     ("event_arguments._COLLECTIVE_NOUNS", "normalise._VAGUE_COUNTS"): "counted actors vs vague counts of time units",
     ("normalise._TIME_PREPS", "rules._YEAR_PREPS"): "before a clock time vs before a bare year: two timex rules",
     ("normalise._UPCOMING_BOUNDS", "rules._YEAR_PREPS"): "ahead-bounds vs before a bare year: two timex rules",

@@ -7,9 +7,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire import vocab
+from eventwire.extractors.event_parts import np_modifiers
 from eventwire.extractors.mentions import (
     SECTOR_WORDS,
     STATEMENT_NOUNS,
+    TITLE_WORDS,
     entity_of,
     is_place,
     is_thing,
@@ -44,13 +46,15 @@ def is_actorish(token: Token) -> bool:
         return True
     if kb_find(token.doc, token.text, None):
         return True
+    if token.pos_ == "PROPN" and any(m.lower_ in TITLE_WORDS for m in np_modifiers(token)):
+        return True  # a titled name the parser did not tag: "Mining Minister Ana Ruiz"
     # A common noun owned by a state or people: "Israeli army bulldozers", "Moroccan diplomats", "Serbian workers".
-    return token.pos_ == "NOUN" and any(_names_country(m) for m in _np_modifiers(token))
+    return token.pos_ == "NOUN" and any(_names_country(m) for m in np_modifiers(token))
 
 
 # Participles that, after "be" and without a "by" agent, state the subject's own stance or engagement.
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "engage", "involve", "devote",
-                    "poise", "incline", "dispose"}
+                     "poise", "incline", "dispose"}
 # Nouns that count or gather the actor named after "of": "a group of Moroccan diplomats", "thousands of protesters".
 _COLLECTIVE_NOUNS = {"group", "number", "crowd", "band", "team", "delegation", "contingent", "unit", "party", "host",
                      "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "some",
@@ -66,17 +70,6 @@ def members_of(head: Token) -> Token:
                 if member is not None:
                     return member
     return head
-
-
-def _np_modifiers(noun: Token) -> list[Token]:
-    """The words left of a noun inside its phrase (compounds, adjectives, possessors, and theirs)."""
-    out: list[Token] = []
-    frontier = [noun]
-    while frontier:
-        nxt = [c for t in frontier for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-        out += nxt
-        frontier = nxt
-    return out
 
 
 def _names_country(token: Token) -> bool:
@@ -117,7 +110,8 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 named = noun_modifier_actors(noun)
                 if named:
                     return named, False
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "advcl") and (verb.head.pos_ in ("VERB", "AUX") or verb.head.dep_ == "acomp"):
+        # ... and readiness: "Chile is willing to withdraw" (withdraw <- willing <- is): the copula's subject acts.
         head = verb.head
         # Object control ("urged Pakistan to ...", "called on the Council to ..."): the object acts.
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
@@ -156,6 +150,7 @@ def agent_of(verb: Token) -> list[Token]:
 
 def verb_recipients(verb: Token, partner: Token | None) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c is not partner]
+    found = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in found]  # "to X"
     if partner is not None and partner.dep_ == "mark":  # "call for the Taliban to agree": the asked
         found += [g for g in partner.head.children if g.dep_ == "nsubj"]
     if partner is not None and partner.dep_ == "prep":
@@ -197,8 +192,9 @@ def complement_recipients(verb: Token) -> list[Token]:
             out += verb_recipients(clause, None)
         elif clause.dep_ == "ccomp":
             out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and is_actorish(s)]
-        if clause.dep_ == "xcomp":  # the subject's own act: its target is the recipient
-            out += verb_recipients(clause, None)
+        if clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in clause.children)):
+            out += verb_recipients(clause, None)  # the subject's own act, or its purpose: its target is the recipient
     return out
 
 

@@ -62,4 +62,15 @@ def distinct(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-__all__ = ["as_mention", "distinct", "quote_attribution", "trimmed_sentence"]
+def np_modifiers(noun: Token) -> list[Token]:
+    """The words left of a noun inside its phrase (compounds, adjectives, possessors, and theirs)."""
+    out: list[Token] = []
+    frontier = [noun]
+    while frontier:
+        nxt = [c for t in frontier for c in t.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        out += nxt
+        frontier = nxt
+    return out
+
+
+__all__ = ["as_mention", "distinct", "np_modifiers", "quote_attribution", "trimmed_sentence"]

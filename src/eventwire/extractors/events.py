@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import ontology, vocab
+from eventwire.extractors.context_country import placed_by_sentence
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
 from eventwire.extractors.event_arguments import (
@@ -68,6 +69,7 @@ from eventwire.extractors.modality import (
     SPEECH_VERBS,
     attribution_of,
     condition_of,
+    condition_subjects,
     is_conjunction,
     is_intent,
     is_offer,
@@ -88,6 +90,9 @@ from eventwire.types import Span as TextSpan
 
 LIGHT_VERBS = vocab.words("light", role="light")
 ASPECTUAL_VERBS = vocab.words("light", role="aspectual")
+# Event types whose recipient, when the verb has none, is the target of its complement or purpose clause
+# ("threatened to break relations with Russia", "went on strike to demand the resignation of the minister").
+_COMPLEMENT_TYPES = ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "PROTEST")
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
 _NOT_RELEASED = vocab.words("statement")  # statements and documents: released, never freed
@@ -307,8 +312,10 @@ class EventCoder(Stage):
                     cand.actor_heads = noun_modifier_actors(partner)
             else:
                 cand.recipient_heads = verb_recipients(verb, partner)
-            if not cand.recipient_heads and cand.entry.type in ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"):
+            if not cand.recipient_heads and cand.entry.type in _COMPLEMENT_TYPES:
                 cand.recipient_heads = complement_recipients(verb)
+            if not cand.recipient_heads and cand.entry.type == "THREATEN":
+                cand.recipient_heads = [s for s in condition_subjects(verb) if is_actorish(s)]
         quad = ontology.quad_class(cand.entry.cameo, cand.entry.type)
         cand.recipient_heads = [r for r in cand.recipient_heads
                                 if r not in cand.actor_heads and not (quad in (1, 2) and own_forces(r))]
@@ -475,6 +482,7 @@ class EventCoder(Stage):
         day = role_day(when, on)
         actors = [dated(doc, canonical_actor(doc, a), day, on) for a in actors]
         recipients = [dated(doc, canonical_actor(doc, a), day, on) for a in recipients]
+        actors, recipients = placed_by_sentence(doc, sent, actors, recipients, on)
         if attribution is not None and attribution.source is not None:
             attribution.source = canonical_actor(doc, attribution.source)
         return Event(

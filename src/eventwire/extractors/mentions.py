@@ -209,6 +209,10 @@ def build_actor(head: Token, on: date | None) -> Actor:
                 if sector is None and _s <= head_at < _e and getattr(hit, "kind", "") != "country":
                     sector = getattr(hit, "sector", None)
                 break
+    if country is not None and any(c.lower_ == "ethnic" for c in head.lefts) and \
+            kb_country(doc, head.text, on) == country:
+        # "ethnic Albanians in Serbia": a people, not the state of that name; the state is where they are.
+        country, sector, kind = None, None, "group"
     if country is None and kind == "group":
         country = _country_of_place(head, on)
     if sector is None:

@@ -110,6 +110,15 @@ def condition_of(token: Token) -> Token | None:
     return None
 
 
+def condition_subjects(verb: Token) -> list[Token]:
+    """The active subjects (not pronouns) of the conditions a threat sets, whom it is aimed at: "threatened to halt
+    the talks if the United States deploys missiles", "threatened to strike unless Baghdad accepted" -> the
+    United States, Baghdad. Conditions of the verb itself or of its complement clauses."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    return [s for clause in clauses for cond in clause.children if cond.dep_ == "advcl" and is_condition(cond)
+            for s in cond.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+
+
 def warns_if(verb: Token) -> bool:
     """Does `verb` announce what its subject will do if something happens ("warned it would respond with
     force if ...", "warned that they will strike unless ...")? Such a warning is a threat, not a report."""

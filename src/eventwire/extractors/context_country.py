@@ -1,0 +1,75 @@
+"""The country of an actor the knowledge base does not place, read from the sentence it acts in.
+
+News names the state of a domestic actor once per sentence, rarely beside every actor: "President Jane Doe
+threatened to impose a curfew in Ruritania's capital", "Ruritanian students demanded the resignation of
+Prime Minister John Roe", "opposition leaders in Ruritania". A person, group or organisation whose own words
+name no country and that the knowledge base does not place takes the country named nearest to it in the
+same sentence (a country's name, demonym or capital, as the knowledge base knows them, or a place the places
+stage resolved: "the government of Ontario province", "students rioted in Mendoza"), provided that word
+is not itself another actor or recipient of the same event ("Senator Roe criticised Ruritania" says nothing
+of where Roe is from) and is no currency ("US $5 million"). A country word inside another actor does count:
+"the Ruritanian government accused opposition rebels" is a domestic quarrel. International bodies are in the
+knowledge base with their IGO or NGO code, so the rule never reaches them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from eventwire.extractors.mentions import kb_find
+from eventwire.nlp.extensions import doc_text
+from eventwire.types import Actor
+
+
+def _countries(doc: Doc, text: str, base: int, on: date | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of every country word of `text` (found at document offset `base`); a country named
+    inside a longer name counts too ("the National Union for the Independence of Ruritania")."""
+    found: list[tuple[int, int, str]] = []
+    for s, e, hit in kb_find(doc, text, on):
+        if getattr(hit, "kind", "") == "country" and getattr(hit, "country", None):
+            found.append((base + s, base + e, str(hit.country)))
+            continue
+        rest = text.find(" ", s, e)
+        if rest >= 0:
+            found += _countries(doc, text[rest + 1:e], base + rest + 1, on)
+    return found
+
+
+def _needs_country(actor: Actor) -> bool:
+    return actor.country is None and actor.kind in ("person", "group", "organization")
+
+
+def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: list[Actor],
+                       on: date | None) -> tuple[list[Actor], list[Actor]]:
+    """`actors` and `recipients` of one event, those without a country given the nearest country word of
+    `sent` that is not itself one of them (see the module docstring)."""
+    if not any(_needs_country(a) for a in [*actors, *recipients]):
+        return actors, recipients
+    taken = [(a.start, a.end) for a in [*actors, *recipients] if a.kind == "country"]
+    text = doc_text(doc)
+    places = [(p.start, p.end, str(p.country)) for p in doc._.places or []
+              if p.country and sent.start_char <= p.start and p.end <= sent.end_char]
+    words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on) + places
+             if not any(s < t_end and t_start < e for t_start, t_end in taken)
+             and not text[e:e + 2].strip().startswith("$")]  # "US $50 million", "US$": a currency
+    if not words:
+        return actors, recipients
+
+    def placed(actor: Actor) -> Actor:
+        if not _needs_country(actor):
+            return actor
+
+        def distance(word: tuple[int, int, str]) -> int:
+            s, e, _code = word
+            return max(s - actor.end, actor.start - e, 0)
+
+        own = [w for w in words if not (w[0] < actor.end and actor.start < w[1])]  # "ethnic Albanians": a people
+        return replace(actor, country=min(own, key=distance)[2]) if own else actor
+
+    return [placed(a) for a in actors], [placed(r) for r in recipients]
+
+
+__all__ = ["placed_by_sentence"]
