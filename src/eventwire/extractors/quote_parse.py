@@ -26,6 +26,15 @@ STANCE_VERBS = vocab.words("speech", role="stance")
 # With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
 # ahead", "called him a liar"): the object and its predicate are the content.
 PREDICATE_VERBS = vocab.words("speech", role="predicate")
+# Stance verbs that also name an act that is not speech ("attacked a convoy", "favored the plan"): with a noun
+# object they report a stance only on a thing said ("denied the claim") or with a reason or description after it.
+ACT_VERBS = vocab.words("speech", role="act")
+# Of those, verbs that take a side with a person or body ("backed the mayor").
+SIDE_VERBS = vocab.words("speech", role="side")
+_PLACES = vocab.words("thing", role="place")
+_MATTERS = vocab.words("thing", role="document") | vocab.words("thing", role="process") | \
+    vocab.words("thing", role="abstract")
+_ACTOR_NOUNS = vocab.words("actor")
 PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
@@ -103,6 +112,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not child.is_space:
             return child
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "prompted the senators to rebuke him": the object of the verb above does it, not its subject.
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+            return obj
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
         return subject_of(verb.head, depth + 1)
@@ -170,6 +184,28 @@ SPEECH_NOUNS = vocab.words("statement", role="speech")
 # Verbs whose subject voices the speech noun they take as object ("voiced concerns that ...").
 ISSUE_VERBS = vocab.words("light", role="issue")
 _NOUN_OBJECT_PREPS = vocab.words("preposition", role="speech_object")
+
+
+def is_thing_said(noun: Token) -> bool:
+    """A noun naming words or a position someone put forward ("the claim", "his remarks", "the proposal")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma in STATEMENT_NOUNS)
+
+
+def is_stance_object(verb: Token, obj: Token) -> bool:
+    """Whether the noun object of a verb that also names a non-verbal act ("attack", "deny", "support") makes the
+    verb report a stance: a thing said ("denied the claim"), a plan, process or abstract matter ("favored the
+    deal", "attacked his record", "the need for ..."), or for a verb of taking sides a person or body ("backed
+    the mayor"); never a place or a thing ("attacked a convoy", "denied aid workers access to the camp")."""
+    lemma = obj.lemma_.lower()
+    if is_thing_said(obj):
+        return True
+    if lemma in _PLACES or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    if lemma in _MATTERS or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children):
+        return True
+    body = obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or lemma in _ACTOR_NOUNS
+    return body and verb.lemma_.lower() in SIDE_VERBS
 
 
 def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:

@@ -58,6 +58,7 @@ from eventwire.extractors.paragraphs import (
     paragraph_of,
 )
 from eventwire.extractors.quote_parse import (
+    ACT_VERBS,
     INTENT_VERBS,
     NOT_CONTENT_DEPS,
     PREDICATE_DEPS,
@@ -71,6 +72,7 @@ from eventwire.extractors.quote_parse import (
     inverted_subject,
     is_cue_verb,
     is_dateline,
+    is_stance_object,
     noun_speech,
     speaker_tokens,
     subject_of,
@@ -408,6 +410,9 @@ class QuoteFinder(Stage):
                 return None     # "denied aid workers access", "gave X support": a transfer, not a stance
             if clause is not None and noun_speech(clause) is not None:
                 return None     # "expressed concern that ...": the noun's own quote says what
+            if clause is not None and lemma in ACT_VERBS and not is_stance_object(verb, clause) and \
+                    _reason_after(verb, clause) is None:
+                return None     # "attacked a convoy", "denied aid workers access": an act, not words
 
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
             # "called on X to resign", "called for new elections".
@@ -417,10 +422,10 @@ class QuoteFinder(Stage):
         elif clause is not None:
             content = [t for t in clause.subtree if not t.is_space]
             if clause.dep_ == "dobj":
-                # "accused X of lying", "praised X for its courage": the charge or the reason goes with X.
-                reason = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "prep"
-                               and c.lower_ in ("of", "for")), None)
-                if reason is not None and reason.i == clause.right_edge.i + 1:
+                # "accused X of lying", "praised X for its courage", "attacked X as reckless": the charge, the
+                # reason or the description goes with X.
+                reason = _reason_after(verb, clause)
+                if reason is not None:
                     content = [t for t in verb.doc[clause.left_edge.i:reason.right_edge.i + 1] if not t.is_space]
         elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             # "Ruritania, he said, was ...": the reporting clause sits inside what it reports.
@@ -580,6 +585,14 @@ def _object_and_predicate(verb: Token) -> list[Token]:
     if not tail:
         return []
     return [t for t in verb.doc[obj.left_edge.i:tail[-1].right_edge.i + 1] if not t.is_space]
+
+
+def _reason_after(verb: Token, obj: Token) -> Token | None:
+    """The charge or the reason right after a stance verb's object ("accused X of lying", "praised X for ...",
+    "attacked X as reckless"), or None."""
+    reason = next((c for c in verb.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "as")),
+                  None)
+    return reason if reason is not None and reason.i == obj.right_edge.i + 1 else None
 
 
 def _prep_object(verb: Token, preps: tuple[str, ...]) -> list[Token]:

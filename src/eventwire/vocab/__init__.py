@@ -9,7 +9,7 @@ or a sector.
 ==============  =======================================================================================
 table           roles
 ==============  =======================================================================================
-``speech``      attribution, quote_cue, quote_only, request, stance, predicate
+``speech``      attribution, quote_cue, quote_only, request, stance, predicate, act, side
 ``intent``      future, plan, report, schedule, deadline
 ``statement``   statement, document, speech
 ``actor``       (sector), title, generic, country_part, country_only
@@ -39,7 +39,7 @@ from eventwire.errors import EventwireError
 __all__ = ["ROLES", "Table", "country_part_sectors", "parse_table", "sector_words", "table", "words"]
 
 ROLES: dict[str, tuple[str, ...]] = {
-    "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate"),
+    "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate", "act", "side"),
     "intent": ("future", "plan", "report", "schedule", "deadline"),
     "statement": ("statement", "document", "speech"),
     "actor": ("title", "generic", "country_part", "country_only"),
