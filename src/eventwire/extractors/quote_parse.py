@@ -35,7 +35,7 @@ _PLACES = vocab.words("thing", role="place")
 _MATTERS = vocab.words("thing", role="document") | vocab.words("thing", role="process") | \
     vocab.words("thing", role="abstract")
 _ACTOR_NOUNS = vocab.words("actor")
-PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
+PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr", "prt")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
 
@@ -112,11 +112,6 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not child.is_space:
             return child
-    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        # "prompted the senators to rebuke him": the object of the verb above does it, not its subject.
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
-            return obj
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
         return subject_of(verb.head, depth + 1)
@@ -234,6 +229,29 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
                       for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUE_VERBS | STANCE_VERBS:
         owner = subject_of(noun.head)
+    if owner is None and lemma in STATEMENT_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        # "The council warned in a statement that ...": the clause hangs off the statement, the speaker is the verb's.
+        owner = subject_of(noun.head.head)
     if owner is None or owner.i in {t.i for t in content}:
         return None
     return content, owner
+
+
+# Adjectives whose "that" clause after a copula is what the copula's subject holds ("was optimistic that ...").
+HOLDER_ADJECTIVES = vocab.words("attitude", role="holder")
+
+
+def held_clause(adjective: Token) -> tuple[list[Token], Token] | None:
+    """"The campaign was optimistic that she would win": the clause and the one who holds it, else None."""
+    if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in HOLDER_ADJECTIVES or adjective.dep_ != "acomp" or \
+            adjective.head.lemma_ != "be":   # "make sure that ..." holds nothing
+        return None
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    holder = subject_of(adjective.head)
+    if clause is None or holder is None or holder.lower_ in ("it", "there"):
+        return None
+    content = [t for t in clause.subtree if not t.is_space]
+    while content and content[0].dep_ == "mark":
+        content = content[1:]
+    return (content, holder) if len([t for t in content if not t.is_punct]) >= 3 else None

@@ -69,6 +69,7 @@ from eventwire.extractors.quote_parse import (
     Found,
     clause_words,
     cue_span,
+    held_clause,
     inverted_subject,
     is_cue_verb,
     is_dateline,
@@ -335,6 +336,8 @@ class QuoteFinder(Stage):
                 found = self._according(token)
             elif token.pos_ == "NOUN":
                 found = _noun_quote(token)
+            elif token.pos_ == "ADJ":
+                found = _held_quote(token)
             elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
@@ -397,7 +400,10 @@ class QuoteFinder(Stage):
 
     def _reported_clause(self, verb: Token) -> Found | None:
         doc = verb.doc
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # "In an interview focused on trade, the governor said cutting taxes ...": a clause after the verb is
+        # what it reports; one before it too only when there is none after.
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         content: list[Token] = []
         lemma = verb.lemma_.lower()
         if clause is None and lemma in INTENT_VERBS:
@@ -414,9 +420,11 @@ class QuoteFinder(Stage):
                     _reason_after(verb, clause) is None:
                 return None     # "attacked a convoy", "denied aid workers access": an act, not words
 
+        asked_for = False
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
-            # "called on X to resign", "called for new elections".
+            # "called on X to resign", "called for new elections": short, like a stance's object.
             content = _prep_object(verb, ("on", "for"))
+            asked_for = bool(content)
         if content:
             pass
         elif clause is not None:
@@ -427,12 +435,12 @@ class QuoteFinder(Stage):
                 reason = _reason_after(verb, clause)
                 if reason is not None:
                     content = [t for t in verb.doc[clause.left_edge.i:reason.right_edge.i + 1] if not t.is_space]
-        elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        elif (verb.dep_ == "parataxis" or _trailing_report(verb)) and verb.head.pos_ in ("VERB", "AUX"):
             # "Ruritania, he said, was ...": the reporting clause sits inside what it reports.
             skip = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
         # "declined to comment", "denied the charge" are short; a clause needs a few words.
-        least = 1 if clause is not None and clause.dep_ == "dobj" else 2 if clause is not None and \
+        least = 1 if asked_for or (clause is not None and clause.dep_ == "dobj") else 2 if clause is not None and \
             clause.dep_ == "xcomp" else 3
         if len([t for t in content if not t.is_punct]) < least:
             return None
@@ -531,6 +539,22 @@ def _noun_quote(noun: Token) -> Found | None:
                  speaker_head=owner)
 
 
+def _held_quote(adjective: Token) -> Found | None:
+    """A belief, hope or worry held by the subject of a copula ("the campaign was optimistic that ...")."""
+    held = held_clause(adjective)
+    if held is None:
+        return None
+    content, holder = held
+    doc = adjective.doc
+    start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+    if end <= start or is_dateline(holder):
+        return None
+    s0, s1 = speaker_tokens(holder)
+    return Found(kind="indirect", start=start, end=end, cue=cue_span(adjective),
+                 speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
+                 speaker_head=holder)
+
+
 def _speaker_of(found: Found) -> Token | None:
     seen = 0
     while found.speaker_head is None and found.inherited is not None and seen < 20:
@@ -585,6 +609,18 @@ def _object_and_predicate(verb: Token) -> list[Token]:
     if not tail:
         return []
     return [t for t in verb.doc[obj.left_edge.i:tail[-1].right_edge.i + 1] if not t.is_space]
+
+
+def _trailing_report(verb: Token) -> bool:
+    """"Talks could resume next week, a senior official said on Tuesday.": a reporting clause the parser joined
+    to what it reports as a conjunct, after a comma, with no "and" or "but" and no object of its own."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children) or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc", "conj") for c in verb.children):
+        return False
+    return verb.doc[verb.left_edge.i - 1].text == ","
 
 
 def _reason_after(verb: Token, obj: Token) -> Token | None:

@@ -18,6 +18,7 @@ table           roles
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
 ``mood``        condition, inversion, readiness, refusal
+``attitude``    holder
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -49,6 +50,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
     "mood": ("condition", "inversion", "readiness", "refusal"),
+    "attitude": ("holder",),
 }
 """Every table and its role columns, in file order."""
 
