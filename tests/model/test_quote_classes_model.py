@@ -39,6 +39,10 @@ Ruritania could see new elections if the mayor is elected governor, state Senato
 The harbour workers were optimistic that the strike would end soon. We must make sure that the pumps keep working.
 
 The fishermen's union warned in a statement that the quotas would ruin the coast.
+
+The harbour master said the new figures showed "a collapse of the herring trade."
+
+A new survey finds deep worries among the dock workers. Police found the missing boat near the pier.
 """
 
 
@@ -127,3 +131,15 @@ def test_quote_classes_a_belief_after_a_copula_is_its_subjects(more: ArticleReco
 def test_quote_classes_in_a_statement_speaks_for_the_verbs_subject(more: ArticleRecord) -> None:
     quotas = _with(more, "quotas would ruin")
     assert len(quotas) == 1 and quotas[0].speaker is not None and "union" in quotas[0].speaker.name
+
+
+def test_quote_classes_what_a_finding_shows_under_a_speaker_is_the_speakers(more: ArticleRecord) -> None:
+    herring = _with(more, "herring trade")
+    assert len(herring) == 1 and herring[0].kind == "mixed"
+    assert herring[0].speaker is not None and "master" in herring[0].speaker.name
+
+
+def test_quote_classes_a_documents_findings_are_reported_but_a_persons_finds_are_not(more: ArticleRecord) -> None:
+    worries = _with(more, "deep worries")
+    assert len(worries) == 1 and worries[0].speaker is not None and "survey" in worries[0].speaker.name
+    assert not _with(more, "missing boat")

@@ -47,6 +47,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire import vocab
 from eventwire.extractors.coref import actor_for, set_quote_speakers
 from eventwire.extractors.paragraphs import (
     CLOSE_MARKS,
@@ -86,6 +87,10 @@ from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
+# Verbs of saying (not of finding or knowing): what a finding verb under one of them shows is the sayer's words.
+SPEECH_VERBS = vocab.words("speech", role="attribution")
+# Statements, documents and polls: their findings are reported ("the survey finds ...").
+DOCUMENT_NOUNS = vocab.words("statement", role="statement") | vocab.words("statement", role="document")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -296,6 +301,11 @@ class QuoteFinder(Stage):
                 if is_cue_verb(head) and head.i not in ids:
                     if below is not None and below.dep_ in NOT_CONTENT_DEPS:
                         break
+                    outer = head.head
+                    if head.dep_ == "ccomp" and head.lemma_.lower() not in SPEECH_VERBS and is_cue_verb(outer) and \
+                            outer.lemma_.lower() in SPEECH_VERBS and outer.i not in ids:
+                        # "she said his remarks showed “a lack of respect”": what is shown is what she says.
+                        return outer
                     return head
                 if head.lemma_.lower() in PREDICATE_VERBS and head.i not in ids and \
                         any(t.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and t.head.i == head.i
@@ -420,6 +430,11 @@ class QuoteFinder(Stage):
                     _reason_after(verb, clause) is None:
                 return None     # "attacked a convoy", "denied aid workers access": an act, not words
 
+        if clause is None and not content and is_cue_verb(verb) and _issued_by_no_one(subject_of(verb)):
+            # "the survey finds worrying signs for the party", "the memo details the deals": a finding.
+            obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None and len([t for t in obj.subtree if not t.is_punct]) >= 2:
+                content = [t for t in obj.subtree if not t.is_space]
         asked_for = False
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
             # "called on X to resign", "called for new elections": short, like a stance's object.
@@ -609,6 +624,12 @@ def _object_and_predicate(verb: Token) -> list[Token]:
     if not tail:
         return []
     return [t for t in verb.doc[obj.left_edge.i:tail[-1].right_edge.i + 1] if not t.is_space]
+
+
+def _issued_by_no_one(subject: Token | None) -> bool:
+    """A subject that is a statement, a document or a poll ("the memo", "a new survey"): what it shows or finds
+    with a noun object is a finding, where a person "finding" a thing is no report ("police found the car")."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _trailing_report(verb: Token) -> bool:
