@@ -43,6 +43,8 @@ The fishermen's union warned in a statement that the quotas would ruin the coast
 The harbour master said the new figures showed "a collapse of the herring trade."
 
 A new survey finds deep worries among the dock workers. Police found the missing boat near the pier.
+
+The council plans to build a new ferry terminal. The dockers vowed to strike again in the spring.
 """
 
 
@@ -143,3 +145,9 @@ def test_quote_classes_a_documents_findings_are_reported_but_a_persons_finds_are
     worries = _with(more, "deep worries")
     assert len(worries) == 1 and worries[0].speaker is not None and "survey" in worries[0].speaker.name
     assert not _with(more, "missing boat")
+
+
+def test_quote_classes_a_plan_is_held_and_a_vow_is_said(more: ArticleRecord) -> None:
+    assert not _with(more, "ferry terminal")
+    vow = _with(more, "strike again")
+    assert len(vow) == 1 and vow[0].speaker is not None and "dockers" in vow[0].speaker.name

@@ -20,7 +20,8 @@ QUOTE_ONLY = vocab.words("speech", role="quote_only")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
 # With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
-INTENT_VERBS = vocab.words("intent", role="report")
+# Plans and decisions ("plans to", "aims to") are held, not said: they are no quote.
+INTENT_VERBS = vocab.words("intent", role="report") - vocab.words("intent", role="unvoiced")
 # With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
 STANCE_VERBS = vocab.words("speech", role="stance")
 # With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
@@ -109,9 +110,12 @@ def cue_span(verb: Token) -> TextSpan:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not child.is_space:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_space]
+    if subjects:
+        # Two subjects come from a misparse ("X could fall if prices rise, the minister said"): the one right
+        # before the verb is its own.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
         return subject_of(verb.head, depth + 1)

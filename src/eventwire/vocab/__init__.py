@@ -10,7 +10,7 @@ or a sector.
 table           roles
 ==============  =======================================================================================
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate, act, side
-``intent``      future, plan, report, schedule, deadline
+``intent``      future, plan, report, schedule, deadline, unvoiced
 ``statement``   statement, document, speech
 ``actor``       (sector), title, generic, country_part, country_only
 ``light``       light, aspectual, carrier, issue
@@ -41,7 +41,7 @@ __all__ = ["ROLES", "Table", "country_part_sectors", "parse_table", "sector_word
 
 ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate", "act", "side"),
-    "intent": ("future", "plan", "report", "schedule", "deadline"),
+    "intent": ("future", "plan", "report", "schedule", "deadline", "unvoiced"),
     "statement": ("statement", "document", "speech"),
     "actor": ("title", "generic", "country_part", "country_only"),
     "light": ("light", "aspectual", "carrier", "issue"),
