@@ -45,6 +45,10 @@ The harbour master said the new figures showed "a collapse of the herring trade.
 A new survey finds deep worries among the dock workers. Police found the missing boat near the pier.
 
 The council plans to build a new ferry terminal. The dockers vowed to strike again in the spring.
+
+"We are ready," the harbour master said. "The ferries start again today."
+
+"Nothing has changed."
 """
 
 
@@ -151,3 +155,13 @@ def test_quote_classes_a_plan_is_held_and_a_vow_is_said(more: ArticleRecord) -> 
     assert not _with(more, "ferry terminal")
     vow = _with(more, "strike again")
     assert len(vow) == 1 and vow[0].speaker is not None and "dockers" in vow[0].speaker.name
+
+
+def test_quote_classes_a_quotation_interrupted_by_its_reporting_clause_keeps_its_speaker_words(
+        more: ArticleRecord) -> None:
+    second = _with(more, "ferries start again")
+    assert len(second) == 1 and second[0].speaker_span is not None
+    assert second[0].speaker_span.text == "the harbour master"
+    assert second[0].cue is not None and second[0].cue.text == "said"
+    alone = _with(more, "Nothing has changed")
+    assert all(q.speaker_span is None for q in alone)   # a paragraph of its own: the speaker is implicit

@@ -503,6 +503,11 @@ class QuoteFinder(Stage):
                 quote.speaker_span = None
                 quote.cue = None
                 quote.inherited = prev
+                if same_para and prev.kind == "direct" and prev.cue is not None and prev.speaker_span is not None \
+                        and prev.end <= prev.cue.start < quote.start and prev.end <= prev.speaker_span.start:
+                    # "“We are ready,” she said. “The talks start today.”": one quotation interrupted by its
+                    # reporting clause, whose words name the speaker of both stretches.
+                    quote.speaker_span, quote.cue = prev.speaker_span, prev.cue
 
     # the component
 
