@@ -49,6 +49,10 @@ The council plans to build a new ferry terminal. The dockers vowed to strike aga
 "We are ready," the harbour master said. "The ferries start again today."
 
 "Nothing has changed."
+
+In a letter to the board, he said he had secured contracts for the port that would pay out $6 million by 2040.
+
+The mayor's proposals to raise port fees angered the dockers. The minister said nothing about the strike.
 """
 
 
@@ -165,3 +169,14 @@ def test_quote_classes_a_quotation_interrupted_by_its_reporting_clause_keeps_its
     assert second[0].cue is not None and second[0].cue.text == "said"
     alone = _with(more, "Nothing has changed")
     assert all(q.speaker_span is None for q in alone)   # a paragraph of its own: the speaker is implicit
+
+
+def test_quote_classes_a_clause_misread_as_the_object_of_said_is_reported(more: ArticleRecord) -> None:
+    contracts = _with(more, "secured contracts")
+    assert len(contracts) == 1 and contracts[0].cue is not None and contracts[0].cue.text == "said"
+    assert not [q for q in more.quotes if q.content.text.startswith("nothing")]
+
+
+def test_quote_classes_a_proposal_carries_what_it_proposes(more: ArticleRecord) -> None:
+    fees = _with(more, "raise port fees")
+    assert len(fees) == 1 and fees[0].speaker is not None and "mayor" in fees[0].speaker.name

@@ -216,6 +216,10 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
     content: list[Token] = []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and lemma in SPEECH_NOUNS:
+        # "her proposals to raise taxes", "the senate's refusal to ratify it": what is proposed or refused.
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and
+                       any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)), None)
     if clause is not None:
         content = [t for t in clause.subtree if not t.is_space]
         while content and content[0].dep_ == "mark":

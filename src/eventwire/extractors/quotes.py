@@ -435,6 +435,13 @@ class QuoteFinder(Stage):
             obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None and len([t for t in obj.subtree if not t.is_punct]) >= 2:
                 content = [t for t in obj.subtree if not t.is_space]
+        if clause is None and not content and lemma in SPEECH_VERBS:
+            # "he said he had secured contracts ...", parsed as "said [he had secured] contracts": a clause with a
+            # subject of its own read as the verb's object is still what it reports.
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            if obj is not None and obj.left_edge.i == verb.i + 1 and any(
+                    t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and t.i < obj.i for t in obj.subtree):
+                content = [t for t in obj.subtree if not t.is_space]
         asked_for = False
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
             # "called on X to resign", "called for new elections": short, like a stance's object.
