@@ -53,6 +53,10 @@ The council plans to build a new ferry terminal. The dockers vowed to strike aga
 In a letter to the board, he said he had secured contracts for the port that would pay out $6 million by 2040.
 
 The mayor's proposals to raise port fees angered the dockers. The minister said nothing about the strike.
+
+The pilot was hired for a three-year role in which he would give “advice on tides and shipping.”
+
+According to emails released by the council, the mayor complained about the fees.
 """
 
 
@@ -180,3 +184,8 @@ def test_quote_classes_a_clause_misread_as_the_object_of_said_is_reported(more: 
 def test_quote_classes_a_proposal_carries_what_it_proposes(more: ArticleRecord) -> None:
     fees = _with(more, "raise port fees")
     assert len(fees) == 1 and fees[0].speaker is not None and "mayor" in fees[0].speaker.name
+
+
+def test_quote_classes_according_to_never_reaches_back_across_a_paragraph(more: ArticleRecord) -> None:
+    advice = _with(more, "tides and shipping")
+    assert all(q.speaker is None or "council" not in q.speaker.name for q in advice)

@@ -227,7 +227,7 @@ class QuoteFinder(Stage):
                     found.speaker_head = names[0]
                     found.cue = text_span(doc, lead[-1].idx, lead[-1].idx + 1)
                     return found
-            if after and after[0].lower_ == "according":
+            if after and after[0].lower_ == "according" and "\n" not in text[q1:after[0].idx]:
                 # "“...,” according to the commission."
                 objs = [g for c in after[0].children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
                 if objs:
