@@ -57,6 +57,8 @@ The mayor's proposals to raise port fees angered the dockers. The minister said 
 The pilot was hired for a three-year role in which he would give “advice on tides and shipping.”
 
 According to emails released by the council, the mayor complained about the fees.
+
+Several councillors condemned him on Friday. The pirates attacked them at dawn.
 """
 
 
@@ -189,3 +191,8 @@ def test_quote_classes_a_proposal_carries_what_it_proposes(more: ArticleRecord) 
 def test_quote_classes_according_to_never_reaches_back_across_a_paragraph(more: ArticleRecord) -> None:
     advice = _with(more, "tides and shipping")
     assert all(q.speaker is None or "council" not in q.speaker.name for q in advice)
+
+
+def test_quote_classes_a_verbal_stance_takes_a_pronoun_and_an_act_does_not(more: ArticleRecord) -> None:
+    assert [q.cue.text for q in more.quotes if q.cue is not None and q.content.text == "him"] == ["condemned"]
+    assert not [q for q in more.quotes if q.cue is not None and q.cue.text == "attacked"]

@@ -421,7 +421,9 @@ class QuoteFinder(Stage):
         if clause is None and lemma in PREDICATE_VERBS:
             content = _object_and_predicate(verb)
         if clause is None and not content and lemma in STANCE_VERBS:
-            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            # A verb that is only ever verbal takes a pronoun too ("criticized them"); "attacked them" may be an act.
+            kinds = ("NOUN", "PROPN") if lemma in ACT_VERBS else ("NOUN", "PROPN", "PRON")
+            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in kinds), None)
             if any(c.dep_ == "dative" for c in verb.children):
                 return None     # "denied aid workers access", "gave X support": a transfer, not a stance
             if clause is not None and noun_speech(clause) is not None:
