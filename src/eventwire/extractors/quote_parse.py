@@ -263,3 +263,33 @@ def held_clause(adjective: Token) -> tuple[list[Token], Token] | None:
     while content and content[0].dep_ == "mark":
         content = content[1:]
     return (content, holder) if len([t for t in content if not t.is_punct]) >= 3 else None
+
+
+# Statements, documents and polls: their findings are reported ("the survey finds ...").
+DOCUMENT_NOUNS = vocab.words("statement", role="statement") | vocab.words("statement", role="document")
+
+
+def issued_by_no_one(subject: Token | None) -> bool:
+    """A subject that is a statement, a document or a poll ("the memo", "a new survey"): what it shows or finds
+    with a noun object is a finding, where a person "finding" a thing is no report ("police found the car")."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def trailing_report(verb: Token) -> bool:
+    """"Talks could resume next week, a senior official said on Tuesday.": a reporting clause the parser joined
+    to what it reports as a conjunct, after a comma, with no "and" or "but" and no object of its own."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children) or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc", "conj") for c in verb.children):
+        return False
+    return verb.doc[verb.left_edge.i - 1].text == ","
+
+
+def reason_after(verb: Token, obj: Token) -> Token | None:
+    """The charge or the reason right after a stance verb's object ("accused X of lying", "praised X for ...",
+    "attacked X as reckless"), or None."""
+    reason = next((c for c in verb.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "as")),
+                  None)
+    return reason if reason is not None and reason.i == obj.right_edge.i + 1 else None

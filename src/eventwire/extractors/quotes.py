@@ -27,7 +27,12 @@ cue and speaker span are character offsets into the text.
    was ..."), and "according to X". Plans and requests take an infinitive ("declined to comment",
    "called on X to resign"); stances a noun object, with the charge or reason after it ("accused X of
    lying"); findings and descriptions an object with its predicate ("a poll showed Doe ahead", "called
-   him a liar"). A participle reports for the noun it describes ("polls showing ...") or, for a
+   him a liar"). A stance verb that may name an act ("attacked a convoy", "denied aid workers access")
+   reports only on a thing said, a plan or matter, a side taken with a person or body, or with a reason
+   after its object; plans and decisions ("plans to") are no quotes. Statements, documents and polls
+   report what they find with a noun object ("the survey finds ..."); an adjective of belief after a
+   copula ("was optimistic that ...") is its subject's; a trailing ", X said" conjunct reports what
+   went before it. A participle reports for the noun it describes ("polls showing ...") or, for a
    statement or message, for whoever issued it ("X issued a statement saying ..."). A headline line
    "Name: words" gives the words to the name. A reporting clause that holds a marked stretch nobody
    else is said to have said makes it a mixed quote. Content already inside a quote from the first two
@@ -75,11 +80,14 @@ from eventwire.extractors.quote_parse import (
     is_cue_verb,
     is_dateline,
     is_stance_object,
+    issued_by_no_one,
     noun_speech,
+    reason_after,
     speaker_tokens,
     subject_of,
     text_span,
     tokens_in,
+    trailing_report,
     trim_span,
 )
 from eventwire.nlp.extensions import doc_text, published_date
@@ -89,8 +97,6 @@ from eventwire.types import Span as TextSpan
 
 # Verbs of saying (not of finding or knowing): what a finding verb under one of them shows is the sayer's words.
 SPEECH_VERBS = vocab.words("speech", role="attribution")
-# Statements, documents and polls: their findings are reported ("the survey finds ...").
-DOCUMENT_NOUNS = vocab.words("statement", role="statement") | vocab.words("statement", role="document")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -344,10 +350,8 @@ class QuoteFinder(Stage):
         for token in doc:
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 found = self._according(token)
-            elif token.pos_ == "NOUN":
-                found = _noun_quote(token)
-            elif token.pos_ == "ADJ":
-                found = _held_quote(token)
+            elif token.pos_ in ("NOUN", "ADJ"):
+                found = _carried_quote(token, noun_speech(token) if token.pos_ == "NOUN" else held_clause(token))
             elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
@@ -429,10 +433,10 @@ class QuoteFinder(Stage):
             if clause is not None and noun_speech(clause) is not None:
                 return None     # "expressed concern that ...": the noun's own quote says what
             if clause is not None and lemma in ACT_VERBS and not is_stance_object(verb, clause) and \
-                    _reason_after(verb, clause) is None:
+                    reason_after(verb, clause) is None:
                 return None     # "attacked a convoy", "denied aid workers access": an act, not words
 
-        if clause is None and not content and is_cue_verb(verb) and _issued_by_no_one(subject_of(verb)):
+        if clause is None and not content and is_cue_verb(verb) and issued_by_no_one(subject_of(verb)):
             # "the survey finds worrying signs for the party", "the memo details the deals": a finding.
             obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None and len([t for t in obj.subtree if not t.is_punct]) >= 2:
@@ -456,10 +460,10 @@ class QuoteFinder(Stage):
             if clause.dep_ == "dobj":
                 # "accused X of lying", "praised X for its courage", "attacked X as reckless": the charge, the
                 # reason or the description goes with X.
-                reason = _reason_after(verb, clause)
+                reason = reason_after(verb, clause)
                 if reason is not None:
                     content = [t for t in verb.doc[clause.left_edge.i:reason.right_edge.i + 1] if not t.is_space]
-        elif (verb.dep_ == "parataxis" or _trailing_report(verb)) and verb.head.pos_ in ("VERB", "AUX"):
+        elif (verb.dep_ == "parataxis" or trailing_report(verb)) and verb.head.pos_ in ("VERB", "AUX"):
             # "Ruritania, he said, was ...": the reporting clause sits inside what it reports.
             skip = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
@@ -552,36 +556,20 @@ def _one_per_stretch(found: list[Found]) -> list[Found]:
     return out
 
 
-def _noun_quote(noun: Token) -> Found | None:
-    """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") with its owner as speaker."""
-    carried = noun_speech(noun)
+def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Found | None:
+    """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") or held by the subject of an
+    adjective ("was optimistic that ..."): the content with its owner as speaker and the word as cue."""
     if carried is None:
         return None
     content, owner = carried
-    doc = noun.doc
+    doc = cue.doc
     start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
     if end <= start or is_dateline(owner):
         return None
     s0, s1 = speaker_tokens(owner)
-    return Found(kind="indirect", start=start, end=end, cue=text_span(doc, noun.idx, noun.idx + len(noun.text)),
+    return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
                  speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
                  speaker_head=owner)
-
-
-def _held_quote(adjective: Token) -> Found | None:
-    """A belief, hope or worry held by the subject of a copula ("the campaign was optimistic that ...")."""
-    held = held_clause(adjective)
-    if held is None:
-        return None
-    content, holder = held
-    doc = adjective.doc
-    start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
-    if end <= start or is_dateline(holder):
-        return None
-    s0, s1 = speaker_tokens(holder)
-    return Found(kind="indirect", start=start, end=end, cue=cue_span(adjective),
-                 speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
-                 speaker_head=holder)
 
 
 def _speaker_of(found: Found) -> Token | None:
@@ -638,32 +626,6 @@ def _object_and_predicate(verb: Token) -> list[Token]:
     if not tail:
         return []
     return [t for t in verb.doc[obj.left_edge.i:tail[-1].right_edge.i + 1] if not t.is_space]
-
-
-def _issued_by_no_one(subject: Token | None) -> bool:
-    """A subject that is a statement, a document or a poll ("the memo", "a new survey"): what it shows or finds
-    with a noun object is a finding, where a person "finding" a thing is no report ("police found the car")."""
-    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in DOCUMENT_NOUNS
-
-
-def _trailing_report(verb: Token) -> bool:
-    """"Talks could resume next week, a senior official said on Tuesday.": a reporting clause the parser joined
-    to what it reports as a conjunct, after a comma, with no "and" or "but" and no object of its own."""
-    head = verb.head
-    if verb.dep_ != "conj" or head.i >= verb.i or verb.left_edge.i == 0:
-        return False
-    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children) or \
-            any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc", "conj") for c in verb.children):
-        return False
-    return verb.doc[verb.left_edge.i - 1].text == ","
-
-
-def _reason_after(verb: Token, obj: Token) -> Token | None:
-    """The charge or the reason right after a stance verb's object ("accused X of lying", "praised X for ...",
-    "attacked X as reckless"), or None."""
-    reason = next((c for c in verb.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "as")),
-                  None)
-    return reason if reason is not None and reason.i == obj.right_edge.i + 1 else None
 
 
 def _prep_object(verb: Token, preps: tuple[str, ...]) -> list[Token]:
