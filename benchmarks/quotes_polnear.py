@@ -1,7 +1,10 @@
 """Quote and attribution benchmark on PolNeAR (brat standoff), with textacy's direct quotations as a baseline.
 
 Usage:
-    python benchmarks/quotes_polnear.py --data ../shared/peers [--limit N] [--show-errors K]
+    python benchmarks/quotes_polnear.py --data ../shared/peers [--limit N] [--half even|odd] [--show-errors K]
+
+`--half even|odd` scores only the even- or odd-numbered articles (by their index in name order): develop on
+one half and check that a change holds on the other.
 
 `--data` is a folder holding polnear/test, the polnear folder, or its test folder (`text/*.txt` and
 `attributions/<stem>_<annotator>.ann`, read at run time, never copied). An article annotated by several
@@ -309,11 +312,13 @@ def score_document(text: str, gold: Sequence[Relation], preds: Sequence[Predicte
             if gi not in used_g:
                 a, b = bounds(g.content)
                 who = " ".join(text[x:y] for x, y in g.source) or "-"
-                errors.append(f"MISS {g.kind:8} {who[:30]!r:34} {text[a:b][:90]!r}")
+                cue = " ".join(text[x:y] for x, y in g.cue) or "-"
+                errors.append(f"MISS {g.kind:8} {who[:30]!r:34} [{cue[:24]}] {text[a:b][:90]!r}")
         for pi, p in enumerate(preds):
             if pi not in used_p:
                 who = text[p.source[0]:p.source[1]] if p.source else "-"
-                errors.append(f"FP   {p.kind:8} {who[:30]!r:34} {text[p.content[0]:p.content[1]][:90]!r}")
+                cue = text[p.cue[0]:p.cue[1]] if p.cue else "-"
+                errors.append(f"FP   {p.kind:8} {who[:30]!r:34} [{cue[:24]}] {text[p.content[0]:p.content[1]][:90]!r}")
 
 
 # -- predictions -------------------------------------------------------------------------------------------
@@ -393,9 +398,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--half", choices=("even", "odd"), default=None,
+                    help="score only the even- or odd-numbered articles (a held-back split)")
     ap.add_argument("--show-errors", type=int, default=0)
     args = ap.parse_args(argv)
     docs = load(find_test_dir(args.data), args.limit)
+    if args.half is not None:
+        docs = docs[(0 if args.half == "even" else 1)::2]
     pipeline = Pipeline()
     articles = [read_text(d.text, d.stem) for d in docs]
     ours = Scores()
@@ -420,12 +429,13 @@ def main(argv: list[str] | None = None) -> int:
         print("textacy is not installed: pip install 'eventwire[bench]' for the baseline", file=sys.stderr)
     for line in errors[: args.show_errors]:
         print(line, file=sys.stderr)
-    result: dict[str, float | int | None] = dict(summary(ours))
+    result: dict[str, float | int | str | None] = dict(summary(ours))
     if base is not None:
         result.update(summary(theirs, "textacy_"))
     else:
         result["textacy_quote_f1"] = None
     result["articles"] = len(docs)
+    result["half"] = args.half
     print(json.dumps(result))
     return 0
 

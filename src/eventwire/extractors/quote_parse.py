@@ -20,13 +20,23 @@ QUOTE_ONLY = vocab.words("speech", role="quote_only")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NOT_CONTENT_DEPS = ("prep", "agent", "dative", "npadvmod", "advmod", "nsubj", "nsubjpass")
 # With an infinitive, these report an intention or a request ("plans to launch", "urged X to vote").
-INTENT_VERBS = vocab.words("intent", role="report")
+# Plans and decisions ("plans to", "aims to") are held, not said: they are no quote.
+INTENT_VERBS = vocab.words("intent", role="report") - vocab.words("intent", role="unvoiced")
 # With a noun object, these report a stance on it ("denied the allegations", "praised the deal").
 STANCE_VERBS = vocab.words("speech", role="stance")
 # With a noun object and a predicate after it, these report a finding or a description ("polls show Trump
 # ahead", "called him a liar"): the object and its predicate are the content.
 PREDICATE_VERBS = vocab.words("speech", role="predicate")
-PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr")
+# Stance verbs that also name an act that is not speech ("attacked a convoy", "favored the plan"): with a noun
+# object they report a stance only on a thing said ("denied the claim") or with a reason or description after it.
+ACT_VERBS = vocab.words("speech", role="act")
+# Of those, verbs that take a side with a person or body ("backed the mayor").
+SIDE_VERBS = vocab.words("speech", role="side")
+_PLACES = vocab.words("thing", role="place")
+_MATTERS = vocab.words("thing", role="document") | vocab.words("thing", role="process") | \
+    vocab.words("thing", role="abstract")
+_ACTOR_NOUNS = vocab.words("actor")
+PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr", "prt")
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
 
@@ -100,9 +110,12 @@ def cue_span(verb: Token) -> TextSpan:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not child.is_space:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not c.is_space]
+    if subjects:
+        # Two subjects come from a misparse ("X could fall if prices rise, the minister said"): the one right
+        # before the verb is its own.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
         return subject_of(verb.head, depth + 1)
@@ -172,6 +185,28 @@ ISSUE_VERBS = vocab.words("light", role="issue")
 _NOUN_OBJECT_PREPS = vocab.words("preposition", role="speech_object")
 
 
+def is_thing_said(noun: Token) -> bool:
+    """A noun naming words or a position someone put forward ("the claim", "his remarks", "the proposal")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma in STATEMENT_NOUNS)
+
+
+def is_stance_object(verb: Token, obj: Token) -> bool:
+    """Whether the noun object of a verb that also names a non-verbal act ("attack", "deny", "support") makes the
+    verb report a stance: a thing said ("denied the claim"), a plan, process or abstract matter ("favored the
+    deal", "attacked his record", "the need for ..."), or for a verb of taking sides a person or body ("backed
+    the mayor"); never a place or a thing ("attacked a convoy", "denied aid workers access to the camp")."""
+    lemma = obj.lemma_.lower()
+    if is_thing_said(obj):
+        return True
+    if lemma in _PLACES or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    if lemma in _MATTERS or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children):
+        return True
+    body = obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or lemma in _ACTOR_NOUNS
+    return body and verb.lemma_.lower() in SIDE_VERBS
+
+
 def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
     """The content and the speaker of indirect speech carried by a noun: "the union's claim that ...",
     "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; None without either."""
@@ -181,6 +216,10 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
     content: list[Token] = []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and lemma in SPEECH_NOUNS:
+        # "her proposals to raise taxes", "the senate's refusal to ratify it": what is proposed or refused.
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and
+                       any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)), None)
     if clause is not None:
         content = [t for t in clause.subtree if not t.is_space]
         while content and content[0].dep_ == "mark":
@@ -198,6 +237,59 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
                       for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUE_VERBS | STANCE_VERBS:
         owner = subject_of(noun.head)
+    if owner is None and lemma in STATEMENT_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        # "The council warned in a statement that ...": the clause hangs off the statement, the speaker is the verb's.
+        owner = subject_of(noun.head.head)
     if owner is None or owner.i in {t.i for t in content}:
         return None
     return content, owner
+
+
+# Adjectives whose "that" clause after a copula is what the copula's subject holds ("was optimistic that ...").
+HOLDER_ADJECTIVES = vocab.words("attitude", role="holder")
+
+
+def held_clause(adjective: Token) -> tuple[list[Token], Token] | None:
+    """"The campaign was optimistic that she would win": the clause and the one who holds it, else None."""
+    if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in HOLDER_ADJECTIVES or adjective.dep_ != "acomp" or \
+            adjective.head.lemma_ != "be":   # "make sure that ..." holds nothing
+        return None
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    holder = subject_of(adjective.head)
+    if clause is None or holder is None or holder.lower_ in ("it", "there"):
+        return None
+    content = [t for t in clause.subtree if not t.is_space]
+    while content and content[0].dep_ == "mark":
+        content = content[1:]
+    return (content, holder) if len([t for t in content if not t.is_punct]) >= 3 else None
+
+
+# Statements, documents and polls: their findings are reported ("the survey finds ...").
+DOCUMENT_NOUNS = vocab.words("statement", role="statement") | vocab.words("statement", role="document")
+
+
+def issued_by_no_one(subject: Token | None) -> bool:
+    """A subject that is a statement, a document or a poll ("the memo", "a new survey"): what it shows or finds
+    with a noun object is a finding, where a person "finding" a thing is no report ("police found the car")."""
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def trailing_report(verb: Token) -> bool:
+    """"Talks could resume next week, a senior official said on Tuesday.": a reporting clause the parser joined
+    to what it reports as a conjunct, after a comma, with no "and" or "but" and no object of its own."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or verb.left_edge.i == 0:
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children) or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "cc", "conj") for c in verb.children):
+        return False
+    return verb.doc[verb.left_edge.i - 1].text == ","
+
+
+def reason_after(verb: Token, obj: Token) -> Token | None:
+    """The charge or the reason right after a stance verb's object ("accused X of lying", "praised X for ...",
+    "attacked X as reckless"), or None."""
+    reason = next((c for c in verb.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "as")),
+                  None)
+    return reason if reason is not None and reason.i == obj.right_edge.i + 1 else None

@@ -27,7 +27,12 @@ cue and speaker span are character offsets into the text.
    was ..."), and "according to X". Plans and requests take an infinitive ("declined to comment",
    "called on X to resign"); stances a noun object, with the charge or reason after it ("accused X of
    lying"); findings and descriptions an object with its predicate ("a poll showed Doe ahead", "called
-   him a liar"). A participle reports for the noun it describes ("polls showing ...") or, for a
+   him a liar"). A stance verb that may name an act ("attacked a convoy", "denied aid workers access")
+   reports only on a thing said, a plan or matter, a side taken with a person or body, or with a reason
+   after its object; plans and decisions ("plans to") are no quotes. Statements, documents and polls
+   report what they find with a noun object ("the survey finds ..."); an adjective of belief after a
+   copula ("was optimistic that ...") is its subject's; a trailing ", X said" conjunct reports what
+   went before it. A participle reports for the noun it describes ("polls showing ...") or, for a
    statement or message, for whoever issued it ("X issued a statement saying ..."). A headline line
    "Name: words" gives the words to the name. A reporting clause that holds a marked stretch nobody
    else is said to have said makes it a mixed quote. Content already inside a quote from the first two
@@ -47,6 +52,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire import vocab
 from eventwire.extractors.coref import actor_for, set_quote_speakers
 from eventwire.extractors.paragraphs import (
     CLOSE_MARKS,
@@ -58,6 +64,7 @@ from eventwire.extractors.paragraphs import (
     paragraph_of,
 )
 from eventwire.extractors.quote_parse import (
+    ACT_VERBS,
     INTENT_VERBS,
     NOT_CONTENT_DEPS,
     PREDICATE_DEPS,
@@ -68,14 +75,19 @@ from eventwire.extractors.quote_parse import (
     Found,
     clause_words,
     cue_span,
+    held_clause,
     inverted_subject,
     is_cue_verb,
     is_dateline,
+    is_stance_object,
+    issued_by_no_one,
     noun_speech,
+    reason_after,
     speaker_tokens,
     subject_of,
     text_span,
     tokens_in,
+    trailing_report,
     trim_span,
 )
 from eventwire.nlp.extensions import doc_text, published_date
@@ -83,6 +95,8 @@ from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Quote
 from eventwire.types import Span as TextSpan
 
+# Verbs of saying (not of finding or knowing): what a finding verb under one of them shows is the sayer's words.
+SPEECH_VERBS = vocab.words("speech", role="attribution")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -219,7 +233,7 @@ class QuoteFinder(Stage):
                     found.speaker_head = names[0]
                     found.cue = text_span(doc, lead[-1].idx, lead[-1].idx + 1)
                     return found
-            if after and after[0].lower_ == "according":
+            if after and after[0].lower_ == "according" and "\n" not in text[q1:after[0].idx]:
                 # "“...,” according to the commission."
                 objs = [g for c in after[0].children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -293,6 +307,11 @@ class QuoteFinder(Stage):
                 if is_cue_verb(head) and head.i not in ids:
                     if below is not None and below.dep_ in NOT_CONTENT_DEPS:
                         break
+                    outer = head.head
+                    if head.dep_ == "ccomp" and head.lemma_.lower() not in SPEECH_VERBS and is_cue_verb(outer) and \
+                            outer.lemma_.lower() in SPEECH_VERBS and outer.i not in ids:
+                        # "she said his remarks showed “a lack of respect”": what is shown is what she says.
+                        return outer
                     return head
                 if head.lemma_.lower() in PREDICATE_VERBS and head.i not in ids and \
                         any(t.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and t.head.i == head.i
@@ -331,8 +350,8 @@ class QuoteFinder(Stage):
         for token in doc:
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 found = self._according(token)
-            elif token.pos_ == "NOUN":
-                found = _noun_quote(token)
+            elif token.pos_ in ("NOUN", "ADJ"):
+                found = _carried_quote(token, noun_speech(token) if token.pos_ == "NOUN" else held_clause(token))
             elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
@@ -395,7 +414,10 @@ class QuoteFinder(Stage):
 
     def _reported_clause(self, verb: Token) -> Found | None:
         doc = verb.doc
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # "In an interview focused on trade, the governor said cutting taxes ...": a clause after the verb is
+        # what it reports; one before it too only when there is none after.
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         content: list[Token] = []
         lemma = verb.lemma_.lower()
         if clause is None and lemma in INTENT_VERBS:
@@ -403,31 +425,50 @@ class QuoteFinder(Stage):
         if clause is None and lemma in PREDICATE_VERBS:
             content = _object_and_predicate(verb)
         if clause is None and not content and lemma in STANCE_VERBS:
-            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            # A verb that is only ever verbal takes a pronoun too ("criticized them"); "attacked them" may be an act.
+            kinds = ("NOUN", "PROPN") if lemma in ACT_VERBS else ("NOUN", "PROPN", "PRON")
+            clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in kinds), None)
             if any(c.dep_ == "dative" for c in verb.children):
                 return None     # "denied aid workers access", "gave X support": a transfer, not a stance
             if clause is not None and noun_speech(clause) is not None:
                 return None     # "expressed concern that ...": the noun's own quote says what
+            if clause is not None and lemma in ACT_VERBS and not is_stance_object(verb, clause) and \
+                    reason_after(verb, clause) is None:
+                return None     # "attacked a convoy", "denied aid workers access": an act, not words
 
+        if clause is None and not content and is_cue_verb(verb) and issued_by_no_one(subject_of(verb)):
+            # "the survey finds worrying signs for the party", "the memo details the deals": a finding.
+            obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None and len([t for t in obj.subtree if not t.is_punct]) >= 2:
+                content = [t for t in obj.subtree if not t.is_space]
+        if clause is None and not content and lemma in SPEECH_VERBS:
+            # "he said he had secured contracts ...", parsed as "said [he had secured] contracts": a clause with a
+            # subject of its own read as the verb's object is still what it reports.
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            if obj is not None and obj.left_edge.i == verb.i + 1 and any(
+                    t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and t.i < obj.i for t in obj.subtree):
+                content = [t for t in obj.subtree if not t.is_space]
+        asked_for = False
         if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
-            # "called on X to resign", "called for new elections".
+            # "called on X to resign", "called for new elections": short, like a stance's object.
             content = _prep_object(verb, ("on", "for"))
+            asked_for = bool(content)
         if content:
             pass
         elif clause is not None:
             content = [t for t in clause.subtree if not t.is_space]
             if clause.dep_ == "dobj":
-                # "accused X of lying", "praised X for its courage": the charge or the reason goes with X.
-                reason = next((c for c in verb.rights if c.i > clause.i and c.dep_ == "prep"
-                               and c.lower_ in ("of", "for")), None)
-                if reason is not None and reason.i == clause.right_edge.i + 1:
+                # "accused X of lying", "praised X for its courage", "attacked X as reckless": the charge, the
+                # reason or the description goes with X.
+                reason = reason_after(verb, clause)
+                if reason is not None:
                     content = [t for t in verb.doc[clause.left_edge.i:reason.right_edge.i + 1] if not t.is_space]
-        elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        elif (verb.dep_ == "parataxis" or trailing_report(verb)) and verb.head.pos_ in ("VERB", "AUX"):
             # "Ruritania, he said, was ...": the reporting clause sits inside what it reports.
             skip = {t.i for t in verb.subtree}
             content = [t for t in verb.head.subtree if t.i not in skip and not t.is_space]
         # "declined to comment", "denied the charge" are short; a clause needs a few words.
-        least = 1 if clause is not None and clause.dep_ == "dobj" else 2 if clause is not None and \
+        least = 1 if asked_for or (clause is not None and clause.dep_ == "dobj") else 2 if clause is not None and \
             clause.dep_ == "xcomp" else 3
         if len([t for t in content if not t.is_punct]) < least:
             return None
@@ -475,6 +516,11 @@ class QuoteFinder(Stage):
                 quote.speaker_span = None
                 quote.cue = None
                 quote.inherited = prev
+                if same_para and prev.kind == "direct" and prev.cue is not None and prev.speaker_span is not None \
+                        and prev.end <= prev.cue.start < quote.start and prev.end <= prev.speaker_span.start:
+                    # "“We are ready,” she said. “The talks start today.”": one quotation interrupted by its
+                    # reporting clause, whose words name the speaker of both stretches.
+                    quote.speaker_span, quote.cue = prev.speaker_span, prev.cue
 
     # the component
 
@@ -510,18 +556,18 @@ def _one_per_stretch(found: list[Found]) -> list[Found]:
     return out
 
 
-def _noun_quote(noun: Token) -> Found | None:
-    """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") with its owner as speaker."""
-    carried = noun_speech(noun)
+def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Found | None:
+    """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") or held by the subject of an
+    adjective ("was optimistic that ..."): the content with its owner as speaker and the word as cue."""
     if carried is None:
         return None
     content, owner = carried
-    doc = noun.doc
+    doc = cue.doc
     start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
     if end <= start or is_dateline(owner):
         return None
     s0, s1 = speaker_tokens(owner)
-    return Found(kind="indirect", start=start, end=end, cue=text_span(doc, noun.idx, noun.idx + len(noun.text)),
+    return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
                  speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
                  speaker_head=owner)
 

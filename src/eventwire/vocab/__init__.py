@@ -9,8 +9,8 @@ or a sector.
 ==============  =======================================================================================
 table           roles
 ==============  =======================================================================================
-``speech``      attribution, quote_cue, quote_only, request, stance, predicate
-``intent``      future, plan, report, schedule, deadline
+``speech``      attribution, quote_cue, quote_only, request, stance, predicate, act, side
+``intent``      future, plan, report, schedule, deadline, unvoiced
 ``statement``   statement, document, speech
 ``actor``       (sector), title, generic, country_part, country_only
 ``light``       light, aspectual, carrier, issue
@@ -19,6 +19,7 @@ table           roles
 ``thing``       document, process, place, abstract
 ``mood``        condition, inversion, readiness, refusal
 ``determiner``  demonstrative, generic
+``attitude``    holder
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -40,8 +41,8 @@ from eventwire.errors import EventwireError
 __all__ = ["ROLES", "Table", "country_part_sectors", "parse_table", "sector_words", "table", "words"]
 
 ROLES: dict[str, tuple[str, ...]] = {
-    "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate"),
-    "intent": ("future", "plan", "report", "schedule", "deadline"),
+    "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate", "act", "side"),
+    "intent": ("future", "plan", "report", "schedule", "deadline", "unvoiced"),
     "statement": ("statement", "document", "speech"),
     "actor": ("title", "generic", "country_part", "country_only"),
     "light": ("light", "aspectual", "carrier", "issue"),
@@ -51,6 +52,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "thing": ("document", "process", "place", "abstract"),
     "mood": ("condition", "inversion", "readiness", "refusal"),
     "determiner": ("demonstrative", "generic"),
+    "attitude": ("holder",),
 }
 """Every table and its role columns, in file order."""
 
