@@ -48,11 +48,13 @@ Metrics (the last stdout line is one JSON object; tables and progress go to stde
   place-versus-state distinction. actor_mentions is the number judged.
 - with --confliBERT: quad_accuracy / quad_macro_f1 (macro over the five gold labels) / quad_n, where the
   prediction for a sentence is the quad_class of its highest-confidence event (ties: the first), mapped by
-  PRED_TO_CONFLIBERT; quad_accuracy_events is the accuracy on the sentences whose gold label is 1-4 only.
+  PRED_TO_CONFLIBERT, except that an event with a CAMEO public-statement or appeal code (roots 01, 02) is
+  label 0, as the label is defined (quad_macro_f1_by_quad_class: the same without that rule); quad_accuracy_events is the accuracy on the sentences whose gold label is 1-4 only.
 
 --limit N takes N sentences of each data set spread evenly over it (the PLOVER file is ordered by type,
 so its first N would cover only the first types); --show-errors K prints K mis-coded PLOVER sentences
-(gold vs predicted) to stderr.
+(gold vs predicted) to stderr; --show-quad-errors K prints K ConfliBERT sentences with a wrong quad label and
+all their events (type/CAMEO/quad/confidence/modality:trigger).
 """
 
 from __future__ import annotations
@@ -103,8 +105,12 @@ GOLD_CODE_ALIASES: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 #   2     | material cooperation                      | quad_class 2
 #   3     | verbal conflict                           | quad_class 3
 #   4     | material conflict                         | quad_class 4
-# So label 0 is correct when the record has no event. Known ceiling: CAMEO 02 "appeal" sentences are in
-# label 0 but PLOVER codes appeals as REQUEST (quad 1), so a correct coder still loses some of them.
+# So label 0 is correct when the record has no event, and, by the label's own definition, when the chosen
+# event's CAMEO code is a public statement or an appeal (roots 01 and 02: "declined to comment" 011, "denied
+# the charges" 016, "urged" 020), whatever PLOVER type carries it (PLOVER has no statement type and codes
+# appeals as REQUEST; their CAMEO quad class is 1, which quad_macro_f1_by_quad_class keeps for comparison).
+# A known mapping difference left as it is: ConfliBERT puts CAMEO 16 "reduce relations" in verbal conflict,
+# our CAMEO table (like GDELT's quad class) in material conflict (4).
 CONFLIBERT_LABELS: dict[str, str] = {
     "0": "make statement", "1": "verbal cooperation", "2": "material cooperation",
     "3": "verbal conflict", "4": "material conflict",
@@ -113,6 +119,7 @@ NO_EVENT = "-"  # the predicted label of a sentence with no event
 # Our prediction -> ConfliBERT label: quad_class of the chosen event, or no event.
 PRED_TO_CONFLIBERT: dict[int | None, str] = {None: "0", 1: "1", 2: "2", 3: "3", 4: "4"}
 UNKNOWN_QUAD = "?"  # an event whose quad_class is missing or out of range: wrong for every label
+STATEMENT_ROOTS = ("01", "02")  # CAMEO roots ConfliBERT's label 0 ("make a statement") stands for
 
 # Words of a gold eventText that never identify the trigger.
 _FUNCTION_WORDS_TEXT = (
@@ -159,9 +166,14 @@ def choose_by_confidence(events: Sequence[Event]) -> Event | None:
     return max(events, key=lambda e: float(e.get("confidence") or 0.0))  # max keeps the first of equals
 
 
-def quad_label(event: Event | None) -> str:
-    """The ConfliBERT label our prediction stands for (PRED_TO_CONFLIBERT), UNKNOWN_QUAD when unmappable."""
+def quad_label(event: Event | None, statements: bool = True) -> str:
+    """The ConfliBERT label our prediction stands for (PRED_TO_CONFLIBERT), UNKNOWN_QUAD when unmappable.
+
+    With `statements`, an event whose CAMEO code has a STATEMENT_ROOTS root is label 0 (see CONFLIBERT_LABELS);
+    without, every event goes by its quad_class alone."""
     if event is None:
+        return PRED_TO_CONFLIBERT[None]
+    if statements and str(event.get("cameo") or "")[:2] in STATEMENT_ROOTS:
         return PRED_TO_CONFLIBERT[None]
     quad = event.get("quad_class")
     if isinstance(quad, bool) or not isinstance(quad, int):
@@ -441,6 +453,24 @@ def print_errors(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Even
               f" | all: {others}\n    {g.text}", file=sys.stderr)
 
 
+def print_quad_errors(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]], k: int) -> None:
+    """Print K ConfliBERT sentences whose quad label is wrong, with every event (type, CAMEO, quad, confidence,
+    modality, trigger) so the errors can be grouped into classes."""
+    shown = 0
+    for g, events in zip(gold, predicted, strict=True):
+        if shown >= k:
+            break
+        chosen = choose_by_confidence(events)
+        label = quad_label(chosen)
+        if label == g.type:
+            continue
+        shown += 1
+        others = "; ".join(
+            f"{e.get('type')}/{e.get('cameo')}/q{e.get('quad_class')}/{float(e.get('confidence') or 0):.2f}"
+            f"/{e.get('modality')}:{(e.get('trigger') or {}).get('text')!r}" for e in events) or "none"
+        print(f"\n[{g.id}] gold {g.type} | predicted {label} | {others}\n    {g.text}", file=sys.stderr)
+
+
 def actor_misses(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> list[dict[str, Any]]:
     """Per sentence whose actor or recipient countries differ from the gold: gold and predicted sets, and the
     chosen event's actors and recipients (text, name, country) - the material to group misses by class."""
@@ -476,6 +506,8 @@ def main() -> None:
     parser.add_argument("--half", choices=("even", "odd"), default=None,
                         help="score only the even- or odd-numbered sentences of each data set (a held-back split)")
     parser.add_argument("--show-errors", type=int, default=0, metavar="K", help="print K mis-coded sentences")
+    parser.add_argument("--show-quad-errors", type=int, default=0, metavar="K",
+                        help="print K ConfliBERT sentences with a wrong quad label, with all their events")
     parser.add_argument("--dump-actors", type=Path, default=None, metavar="FILE",
                         help="write JSON Lines of the PLOVER sentences whose actor or recipient countries are"
                              " wrong (gold vs predicted, with the chosen event's actors); keep FILE outside the repo")
@@ -514,9 +546,15 @@ def main() -> None:
         labels = list(CONFLIBERT_LABELS)
         print_table("ConfliBERT quad class (0 = statement / no event; " + ", ".join(
             f"{k} {v}" for k, v in CONFLIBERT_LABELS.items()) + ")", quad_pairs, labels)
+        print_confusions(quad_pairs)
+        if args.show_quad_errors:
+            print_quad_errors(quads, quad_events, args.show_quad_errors)
         result.update({
             "quad_accuracy": round(accuracy(quad_pairs), 4),
             "quad_macro_f1": round(macro_f1(quad_pairs), 4),
+            "quad_macro_f1_by_quad_class": round(macro_f1(
+                [(g.type, quad_label(choose_by_confidence(e), statements=False))
+                 for g, e in zip(quads, quad_events, strict=True)]), 4),
             "quad_accuracy_events": round(accuracy(event_pairs), 4),
             "quad_coverage": round(sum(1 for e in quad_events if e) / len(quads), 4),
             "quad_n": len(quad_pairs),

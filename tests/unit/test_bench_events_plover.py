@@ -106,3 +106,12 @@ def test_spread_takes_even_steps() -> None:
     items = [GoldSentence(str(i), "t") for i in range(10)]
     assert [g.id for g in spread(items, 3)] == ["0", "3", "6"]
     assert spread(items, None) == items and spread(items, 50) == items
+
+
+def test_quad_label_reads_a_cameo_statement_or_appeal_code_as_the_statement_label() -> None:
+    declined = {**event("REJECT", "declined to comment", quad=1), "cameo": "011"}
+    urged = {**event("REQUEST", "urged", quad=1), "cameo": "020"}
+    refused = {**event("REJECT", "refused", quad=3), "cameo": "120"}
+    assert quad_label(declined) == "0" and quad_label(urged) == "0"
+    assert quad_label(refused) == "3"
+    assert quad_label(urged, statements=False) == "1"  # by quad class alone, an appeal is verbal cooperation

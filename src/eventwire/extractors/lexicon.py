@@ -77,6 +77,8 @@ class Lexicon:
             # "lifted a state of emergency": the object's of-phrase.
             partners += [g for c in token.children if c.dep_ == "dobj" for p in c.children
                          if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            # "declined to comment": the verb of the infinitive complement is a partner too.
+            partners += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
             # "call for the Taliban to agree": spaCy hangs "for" on the complement as its marker.
             partners += [g for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp") for g in c.children
                          if g.dep_ == "mark" and g.i > token.i]
