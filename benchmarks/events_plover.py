@@ -49,7 +49,8 @@ Metrics (the last stdout line is one JSON object; tables and progress go to stde
 - with --confliBERT: quad_accuracy / quad_macro_f1 (macro over the five gold labels) / quad_n, where the
   prediction for a sentence is the quad_class of its highest-confidence event (ties: the first), mapped by
   PRED_TO_CONFLIBERT, except that an event with a CAMEO public-statement or appeal code (roots 01, 02) is
-  label 0, as the label is defined (quad_macro_f1_by_quad_class: the same without that rule); quad_accuracy_events is the accuracy on the sentences whose gold label is 1-4 only.
+  label 0, as the label is defined (quad_macro_f1_by_quad_class: the same without that rule);
+  quad_accuracy_events is the accuracy on the sentences whose gold label is 1-4 only.
 
 --limit N takes N sentences of each data set spread evenly over it (the PLOVER file is ordered by type,
 so its first N would cover only the first types); --show-errors K prints K mis-coded PLOVER sentences

@@ -435,3 +435,29 @@ def test_events_meeting_with_force_is_no_meeting_and_retaliation_promised_is_a_t
                                                             "with force.")}
     assert code(pipeline, "The minister said his country would retaliate if attacked.")[0].type == "THREATEN"
     assert one(code(pipeline, "Talks between the two governments resumed in Cairo on Monday."), "CONSULT").actor
+
+
+@pytest.mark.parametrize(("sentence", "cameo", "quad"), [
+    # CAMEO 01 public statements: PLOVER has no statement type, the code keeps them statements (quad class 1)
+    ("A spokesman for the ministry declined to comment on the report.", "011", 1),
+    ("The governor denied charges that his office had hidden the audit.", "016", 1),
+    ("The agency rejected allegations of bias in its hiring.", "016", 1),
+    ("The envoy expressed concern about the rising prices of grain.", "012", 1),
+    ("The mayor expressed condolences to the families of the miners.", "018", 1),
+    # an option being weighed is CAMEO 014, not the act weighed
+    ("The cabinet is considering sending food aid to the island.", "014", 1),
+    # a ceasefire violated is CAMEO 196 (material conflict), not a verbal defiance
+    ("The militia violated the ceasefire twice on Sunday.", "196", 4),
+    # observers deployed are protection (CAMEO 074), not a show of force
+    ("The bloc deployed election observers to the capital.", "074", 2),
+])
+def test_events_statement_option_and_ceasefire_codes(pipeline: Pipeline, sentence: str, cameo: str,
+                                                      quad: int) -> None:
+    events = code(pipeline, sentence)
+    assert [(e.cameo, e.quad_class) for e in events] == [(cameo, quad)], \
+        [(e.type, e.cameo, e.trigger.text) for e in events]
+
+
+def test_events_refused_act_keeps_its_refusal_code_when_it_is_no_comment(pipeline: Pipeline) -> None:
+    event = one(code(pipeline, "The rebels refused to leave the town."), "REJECT")
+    assert event.cameo != "011"

@@ -70,6 +70,7 @@ from eventwire.extractors.modality import (
     attribution_of,
     condition_of,
     condition_subjects,
+    deliberated,
     is_conjunction,
     is_intent,
     is_offer,
@@ -84,7 +85,7 @@ from eventwire.extractors.roles import dated, role_day
 from eventwire.models.review import Reviewer, load_classifier
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import PEACEKEEPING, announced, promised, refused, ultimatum
+from eventwire.ontology.tiebreaks import CONSIDERED, PEACEKEEPING, announced, promised, refused, ultimatum
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -461,6 +462,8 @@ class EventCoder(Stage):
                 refused(etype, mode, cameo)[0] != etype:
             etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
             modality = "asserted"
+        if modality == "hypothetical" and deliberated(cand.head):
+            cameo = CONSIDERED  # "is considering sending aid": CAMEO codes the weighing of the option
         if etype == "MOBILIZE" and any(keeps_peace(t) for t in sent):  # "deployed 300 peacekeepers"
             etype, mode, cameo = "AID", None, PEACEKEEPING
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \

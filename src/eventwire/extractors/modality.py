@@ -38,6 +38,7 @@ _READINESS = vocab.words("mood", role="readiness")
 _CONDITION = vocab.words("mood", role="condition")
 _INVERSION = vocab.words("mood", role="inversion")
 _REFUSAL = vocab.words("mood", role="refusal")
+_DELIBERATION = vocab.words("mood", role="deliberation")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
                  "nsubj", "nsubjpass")
@@ -271,6 +272,16 @@ def obligation_of(head: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and parent.pos_ in ("VERB", "AUX")
 
 
+def _deliberates(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in _DELIBERATION
+
+
+def deliberated(head: Token) -> bool:
+    """Is the act of trigger `head` an option being weighed ("is considering sending aid", "mulls imposing
+    sanctions")? CAMEO codes the weighing itself (014), not the act."""
+    return any(_deliberates(t) for t in _governors(head)[:3])
+
+
 def modality_of(head: Token, on: date | None, *, requested: bool = False) -> Modality:
     """The modality of the event whose trigger head (verb, or noun) is `head`."""
     if _negated(head) or refused(head):
@@ -298,6 +309,8 @@ def modality_of(head: Token, on: date | None, *, requested: bool = False) -> Mod
             return "future"
         if token is not head and token.lemma_.lower() in _INTENT_WORDS:
             return "future"
+        if token is not head and _deliberates(token):
+            return "hypothetical"  # "is considering sending aid": an option weighed, not an act done
         if token.pos_ in ("VERB", "AUX") and token is not head and token.tag_ in ("VBD", "VBN"):
             break
     if on is not None:

@@ -41,6 +41,8 @@ REFUSED_AGREEMENT = "127"  # a settlement plan or agreement rejected ("would not
 ULTIMATUM = "139"
 # Forces deployed or arriving to keep the peace give protection (CAMEO 074, AID), not a show of force (MOBILIZE).
 PEACEKEEPING = "074"
+# An act that is only an option being weighed ("is considering sending aid"): CAMEO 014, consider policy option.
+CONSIDERED = "014"
 
 
 def announced(etype: str, mode: str | None, code: str, *, ahead: bool, intended: bool,

@@ -50,7 +50,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                     "speech_object"),
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
-    "mood": ("condition", "inversion", "readiness", "refusal"),
+    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation"),
     "determiner": ("demonstrative", "generic"),
     "attitude": ("holder",),
 }
