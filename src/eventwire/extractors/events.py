@@ -196,6 +196,8 @@ class EventCoder(Stage):
         """A speech-act verb used to report words, not as an act ("acknowledged that ...")."""
         has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
         has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        if entry.type == "ACCUSE":
+            return False  # "alleged that soldiers detained ...": the allegation is the act, its clause the content
         if entry.type == "THREATEN":
             # "warned that X will struggle" is a forecast; "warned the Taliban of a response if ..." a threat.
             if entry.lemma == "threaten" or warns_if(verb):
