@@ -59,3 +59,36 @@ def test_types_warning_of_force_is_a_threat(pipeline: Pipeline) -> None:
 def test_types_demonstrators_gathering_to_demand_is_a_protest(pipeline: Pipeline) -> None:
     types = types_of(pipeline, "Demonstrators gathered in the square to demand the release of political prisoners.")
     assert "PROTEST" in types
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The navy reimposed a blockade on the port.", "COERCE"),
+    ("The European Union reimposed sanctions on the regime.", "SANCTION"),
+    ("The army redeployed troops to the border.", "MOBILIZE"),
+])
+def test_types_a_re_verb_is_coded_as_the_verb_it_repeats(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert types_of(pipeline, sentence) == [etype]
+
+
+def test_types_a_re_word_without_an_event_object_is_no_trigger(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The company replaced its chief executive.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United States pressured the government to cancel the elections.",
+    "Farm groups lobbied the ministry to drop the tax.",
+])
+def test_types_pressing_someone_to_act_is_a_request(pipeline: Pipeline, sentence: str) -> None:
+    assert types_of(pipeline, sentence) == ["REQUEST"]
+
+
+def test_types_a_media_blackout_is_censorship(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The government imposed a media blackout on the region.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The army accelerated its withdrawal from the north.", "RETREAT"),
+    ("The minister hastened the release of the prisoners.", "RETREAT"),
+])
+def test_types_speeding_up_an_act_codes_the_act(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert types_of(pipeline, sentence) == [etype]
