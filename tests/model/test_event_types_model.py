@@ -92,3 +92,17 @@ def test_types_a_media_blackout_is_censorship(pipeline: Pipeline) -> None:
 ])
 def test_types_speeding_up_an_act_codes_the_act(pipeline: Pipeline, sentence: str, etype: str) -> None:
     assert types_of(pipeline, sentence) == [etype]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Militias engaged in ethnic cleansing in the province.", "ASSAULT"),
+    ("Government troops engaged in heavy fighting with the rebels.", "ASSAULT"),
+    ("The envoys engaged in direct negotiations on Monday.", "CONSULT"),
+    ("Thousands of students participated in the protests.", "PROTEST"),
+])
+def test_types_engaging_in_an_act_is_coded_as_the_act(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert types_of(pipeline, sentence) == [etype]
+
+
+def test_types_a_call_for_talks_stays_a_request(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The minister called for talks with the rebels.") == ["REQUEST"]
