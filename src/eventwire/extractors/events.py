@@ -163,6 +163,10 @@ class EventCoder(Stage):
         if not self._guard_ok(token, match.entry, match.partner):
             return self._light_candidate(token) if lemma in LIGHT_VERBS | _TRAVEL_VERBS else None
         tokens = [token]
+        if lemma in LIGHT_VERBS and match.partner is not None and match.partner.lower_ == "in":
+            light = self._light_candidate(token)  # "engaged in ethnic cleansing": the noun names the act
+            if light is not None:
+                return light
         if match.partner is not None and abs(match.partner.i - token.i) <= 6:
             tokens.append(match.partner)
         elif lemma in LIGHT_VERBS:
@@ -191,12 +195,20 @@ class EventCoder(Stage):
                     match = self.lexicon.match(noun, "noun")
                     if match is not None:
                         return Candidate(entry=match.entry, head=verb, tokens=[verb, obj, noun])
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+            # "engaged in ethnic cleansing", "took part in the protests": the act the subject joins in.
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                match = self.lexicon.match(noun, "noun")
+                if match is not None:
+                    return Candidate(entry=match.entry, head=verb, tokens=[verb, prep, noun])
         return None
 
     def _is_reporting(self, verb: Token, entry: Entry) -> bool:
         """A speech-act verb used to report words, not as an act ("acknowledged that ...")."""
         has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
         has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        if entry.type == "ACCUSE":
+            return False  # "alleged that soldiers detained ...": the allegation is the act, its clause the content
         if entry.type == "THREATEN":
             # "warned that X will struggle" is a forecast; "warned the Taliban of a response if ..." a threat.
             if entry.lemma == "threaten" or warns_if(verb):

@@ -57,11 +57,15 @@ class Lexicon:
         for form in (token.lower_, *uninflected(token)):
             if (pos, form) in self._by_key or form in known:
                 return form
-        return lemma
+        base = again(lemma) if pos == "verb" else None
+        return base if base is not None and base in known else lemma
 
     def match(self, token: Token, pos: str) -> Match | None:
         """The best entry for `token` read as a `pos` ('verb' or 'noun'), or None."""
         entries = self._by_key.get((pos, self.lemma(token, pos)))
+        base = again(token.lemma_.lower()) if pos == "verb" and not entries else None
+        if base is not None:  # "reimposed sanctions" as "imposed sanctions"; a bare "reform" is no "form"
+            entries = [e for e in self._by_key.get((pos, base), []) if e.with_word]
         if not entries:
             return None
         deps = _VERB_WITH_DEPS if pos == "verb" else _NOUN_WITH_DEPS
@@ -94,6 +98,15 @@ class Lexicon:
                 return Match(entry, token, partner)
         bare = next((e for e in entries if not e.with_word), None)
         return Match(bare, token, None) if bare else None
+
+
+def again(lemma: str) -> str | None:
+    """The verb a "re-" verb repeats ("reimpose", "re-impose" -> "impose"), or None. Only the entries of the base
+    that need a partner word, and light verbs that need an event noun, are read through it, so a word that merely
+    starts with "re" ("replace", "reform") is no trigger unless its object makes it one."""
+    if not lemma.startswith("re") or len(lemma) < 6:
+        return None
+    return lemma[3:] if lemma[2] == "-" else lemma[2:]
 
 
 def uninflected(token: Token) -> list[str]:

@@ -1,0 +1,108 @@
+"""Event types by the PLOVER codebook's definitions, on news sentences of our own (one per construction)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def types_of(pipeline: Pipeline, text: str) -> list[str]:
+    return [e.type for e in pipeline.extract(text, published="2021-08-09").events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prosecutors indicted the former governor on bribery charges.",
+    "Prosecutors charged the former minister with corruption.",
+    "The state prosecuted the editor for insulting the army.",
+])
+def test_types_a_formal_charge_is_an_accusation_not_an_arrest(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER ACCUSE (allege): "a specific accusation, lawsuit, indictment, charge or trial"; COERCE is the arrest.
+    assert types_of(pipeline, sentence) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Activists alleged that soldiers had detained protesters without charge.",
+    "The ministry charged that rebels had abducted dozens of villagers.",
+])
+def test_types_an_allegation_with_a_clause_is_one_accusation(pipeline: Pipeline, sentence: str) -> None:
+    # The alleged act is the accusation's content, not an event told as done.
+    assert types_of(pipeline, sentence) == ["ACCUSE"]
+
+
+def test_types_an_arrest_stays_coercion(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "Police arrested the opposition leader at his home.") == ["COERCE"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants took dozens of hostages at the hotel.",
+    "Gunmen took 30 people hostage in the embassy.",
+])
+def test_types_hostage_taking_is_assault(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER ASSAULT (abduct): "kidnapping, hostage taking or hijacking".
+    assert types_of(pipeline, sentence) == ["ASSAULT"]
+
+
+@pytest.mark.xfail(reason="a warning that an act would be 'met with force' names no act of the warner's in the lexicon")
+def test_types_warning_of_force_is_a_threat(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The president warned that any attack would be met with force.") == ["THREATEN"]
+
+
+@pytest.mark.xfail(reason="a demand made by demonstrators at a gathering is coded REQUEST; the gathering is no trigger")
+def test_types_demonstrators_gathering_to_demand_is_a_protest(pipeline: Pipeline) -> None:
+    types = types_of(pipeline, "Demonstrators gathered in the square to demand the release of political prisoners.")
+    assert "PROTEST" in types
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The navy reimposed a blockade on the port.", "COERCE"),
+    ("The European Union reimposed sanctions on the regime.", "SANCTION"),
+    ("The army redeployed troops to the border.", "MOBILIZE"),
+])
+def test_types_a_re_verb_is_coded_as_the_verb_it_repeats(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert types_of(pipeline, sentence) == [etype]
+
+
+def test_types_a_re_word_without_an_event_object_is_no_trigger(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The company replaced its chief executive.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United States pressured the government to cancel the elections.",
+    "Farm groups lobbied the ministry to drop the tax.",
+])
+def test_types_pressing_someone_to_act_is_a_request(pipeline: Pipeline, sentence: str) -> None:
+    assert types_of(pipeline, sentence) == ["REQUEST"]
+
+
+def test_types_a_media_blackout_is_censorship(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The government imposed a media blackout on the region.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The army accelerated its withdrawal from the north.", "RETREAT"),
+    ("The minister hastened the release of the prisoners.", "RETREAT"),
+])
+def test_types_speeding_up_an_act_codes_the_act(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert types_of(pipeline, sentence) == [etype]
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Militias engaged in ethnic cleansing in the province.", "ASSAULT"),
+    ("Government troops engaged in heavy fighting with the rebels.", "ASSAULT"),
+    ("The envoys engaged in direct negotiations on Monday.", "CONSULT"),
+    ("Thousands of students participated in the protests.", "PROTEST"),
+])
+def test_types_engaging_in_an_act_is_coded_as_the_act(pipeline: Pipeline, sentence: str, etype: str) -> None:
+    assert types_of(pipeline, sentence) == [etype]
+
+
+def test_types_a_call_for_talks_stays_a_request(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The minister called for talks with the rebels.") == ["REQUEST"]
