@@ -196,3 +196,14 @@ def test_quote_classes_according_to_never_reaches_back_across_a_paragraph(more: 
 def test_quote_classes_a_verbal_stance_takes_a_pronoun_and_an_act_does_not(more: ArticleRecord) -> None:
     assert [q.cue.text for q in more.quotes if q.cue is not None and q.content.text == "him"] == ["condemned"]
     assert not [q for q in more.quotes if q.cue is not None and q.cue.text == "attacked"]
+
+
+RELATIVE = """The harbour has many dock workers who say the cranes are unsafe.
+"""
+
+
+def test_quote_classes_a_relative_pronoun_speaker_stands_for_the_noun_it_describes(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(RELATIVE, published="2031-05-04"))
+    (quote,) = _with(record, "cranes are unsafe")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "who"
+    assert quote.speaker is not None and "dock workers" in quote.speaker.name

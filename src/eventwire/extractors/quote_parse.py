@@ -293,3 +293,21 @@ def reason_after(verb: Token, obj: Token) -> Token | None:
     reason = next((c for c in verb.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "as")),
                   None)
     return reason if reason is not None and reason.i == obj.right_edge.i + 1 else None
+
+
+def resolve_relative_speaker(found: Found) -> None:
+    """A relative pronoun as speaker ("voters who say ...", "a group that backs ...") stands for the noun its
+    clause describes: the speaker (the actor) becomes that noun; `speaker_span` keeps the pronoun as written,
+    as attribution corpora mark it (PolNeAR's source of "voters who say ..." is "who")."""
+    head = found.speaker_head
+    if head is None or head.tag_ not in ("WP", "WDT") or head.dep_ not in SUBJECT_DEPS:
+        return
+    verb = head.head
+    steps = 0
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and steps < 5:
+        verb = verb.head
+        steps += 1
+    antecedent = verb.head
+    if verb.dep_ != "relcl" or antecedent.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return
+    found.speaker_head = antecedent

@@ -83,6 +83,7 @@ from eventwire.extractors.quote_parse import (
     issued_by_no_one,
     noun_speech,
     reason_after,
+    resolve_relative_speaker,
     speaker_tokens,
     subject_of,
     text_span,
@@ -149,6 +150,8 @@ class QuoteFinder(Stage):
             insort(spans, (f.start, f.end))
             longest = max(longest, f.end - f.start)
         kept.sort(key=lambda f: f.start)
+        for f in kept:
+            resolve_relative_speaker(f)
         self._colon_speakers(doc, kept, starts)
         self._inherit_speakers(doc, kept, starts)
         # A marked stretch nobody is said to have said is a title, a slogan or a scare quote.
