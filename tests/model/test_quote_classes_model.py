@@ -207,3 +207,19 @@ def test_quote_classes_a_relative_pronoun_speaker_stands_for_the_noun_it_describ
     (quote,) = _with(record, "cranes are unsafe")
     assert quote.speaker_span is not None and quote.speaker_span.text == "who"
     assert quote.speaker is not None and "dock workers" in quote.speaker.name
+
+
+IMPLICIT = """Fears that the ferry would sink spread through the harbour town.
+The council's refusal to pay the pilots was
+announced on Friday.
+"""
+
+
+def test_quote_classes_speech_carried_by_a_noun_without_owner_has_an_implicit_source(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(IMPLICIT, published="2031-05-04"))
+    (fears,) = _with(record, "ferry would sink")
+    assert fears.speaker is None and fears.speaker_span is None
+    assert fears.cue is not None and fears.cue.text == "Fears"
+    # An owner named still speaks for its noun.
+    (refusal,) = _with(record, "pay the pilots")
+    assert refusal.speaker_span is not None and "council" in refusal.speaker_span.text
