@@ -212,6 +212,8 @@ def test_quote_classes_a_relative_pronoun_speaker_stands_for_the_noun_it_describ
 IMPLICIT = """Fears that the ferry would sink spread through the harbour town.
 The council's refusal to pay the pilots was
 announced on Friday.
+
+The announcement that the port would close surprised the crews. Their hopes that the strike would end faded.
 """
 
 
@@ -223,3 +225,8 @@ def test_quote_classes_speech_carried_by_a_noun_without_owner_has_an_implicit_so
     # An owner named still speaks for its noun.
     (refusal,) = _with(record, "pay the pilots")
     assert refusal.speaker_span is not None and "council" in refusal.speaker_span.text
+    # A statement noun with its "that" clause speaks for no one named; a hope is held like a belief.
+    (closing,) = _with(record, "port would close")
+    assert closing.speaker_span is None and closing.cue is not None and closing.cue.text == "announcement"
+    (hopes,) = _with(record, "strike would end")
+    assert hopes.cue is not None and hopes.cue.text == "hopes" and hopes.speaker_span is not None

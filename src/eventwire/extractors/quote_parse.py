@@ -246,19 +246,20 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token | None] | None:
         owner = subject_of(noun.head.head)
     if owner is not None and owner.i in {t.i for t in content}:
         return None
-    if owner is None and ((clause is not None and infinitive) or not implicit_source(noun)):
+    if owner is None and ((clause is not None and infinitive) or not implicit_source(noun, clause is not None)):
         # A refusal or a proposal to do something is someone's, named nearby even when not as its owner.
         return None
     return content, owner
 
 
-def implicit_source(noun: Token) -> bool:
+def implicit_source(noun: Token, has_clause: bool) -> bool:
     """A speech noun whose owner the text leaves unsaid ("Fears that the bank would fail grew", "amid
     speculation that ..."): the speech is still reported, with an implicit source, as attribution corpora
-    count it. A noun that is the object of a verb with a subject is that subject's ("X raised fears that ...",
-    which the owner rules above miss when the verb is not one of issuing), so it is not implicit."""
-    if noun.lemma_.lower() not in SPEECH_NOUNS:
-        return False
+    count it; so does a statement noun with its "that" clause ("The announcement that ..."). A noun that is the
+    object of a verb with a subject is that subject's ("X raised fears that ...", which the owner rules above
+    miss when the verb is not one of issuing), so it is not implicit."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS and not has_clause:
+        return False   # a statement with no "that" clause ("the announcement was welcomed") reports nothing
     if any(c.dep_ in ("det", "poss") and c.lower_ not in ("the", "a", "an") for c in noun.children):
         return False   # "his fears", "this claim": an owner or a reference back
     verb = noun.head if noun.dep_ in ("dobj", "attr") else None
