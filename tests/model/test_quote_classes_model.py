@@ -230,3 +230,19 @@ def test_quote_classes_speech_carried_by_a_noun_without_owner_has_an_implicit_so
     assert closing.speaker_span is None and closing.cue is not None and closing.cue.text == "announcement"
     (hopes,) = _with(record, "strike would end")
     assert hopes.cue is not None and hopes.cue.text == "hopes" and hopes.speaker_span is not None
+
+
+VOTES = """Several councillors have called for the mayor to be replaced as the party's candidate.
+
+The harbour workers voted for the union candidate. The pilot says the dockers would have voted for the mayor.
+"""
+
+
+def test_quote_classes_a_call_for_a_clause_and_a_vote_are_attributed(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(VOTES, published="2031-05-04"))
+    (replaced,) = _with(record, "mayor to be replaced")
+    assert replaced.speaker_span is not None and replaced.speaker_span.text == "Several councillors"
+    (voted,) = _with(record, "union candidate")
+    assert voted.cue is not None and voted.cue.text == "voted"
+    # A vote inside what someone says is part of the saying, not a quote of its own.
+    assert [q.cue.text for q in _with(record, "voted for the mayor") if q.cue is not None] == ["says"]

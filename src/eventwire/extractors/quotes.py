@@ -98,6 +98,10 @@ from eventwire.types import Span as TextSpan
 
 # Verbs of saying (not of finding or knowing): what a finding verb under one of them shows is the sayer's words.
 SPEECH_VERBS = vocab.words("speech", role="attribution")
+# Verbs that ask for, or side with, the object of a preposition ("called on X to ...", "voted for X"): PolNeAR
+# counts a vote as an attribution of a stance.
+_PREP_CUES = {"call": ("on", "for"), "push": ("on", "for"), "press": ("on", "for"), "appeal": ("on", "for"),
+              "vote": ("for", "against")}
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -355,7 +359,7 @@ class QuoteFinder(Stage):
                 found = self._according(token)
             elif token.pos_ in ("NOUN", "ADJ"):
                 found = _carried_quote(token, noun_speech(token) if token.pos_ == "NOUN" else held_clause(token))
-            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
+            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS | _PREP_CUES.keys()) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
             else:
@@ -452,9 +456,16 @@ class QuoteFinder(Stage):
                     t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and t.i < obj.i for t in obj.subtree):
                 content = [t for t in obj.subtree if not t.is_space]
         asked_for = False
-        if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
-            # "called on X to resign", "called for new elections": short, like a stance's object.
-            content = _prep_object(verb, ("on", "for"))
+        if lemma == "vote" and any(is_cue_verb(a) for a in verb.ancestors):
+            return None     # "he says X would have voted for Y": the vote is part of what he says
+        if clause is None and not content and lemma in _PREP_CUES:
+            # "called on X to resign", "called for new elections", "voted for the mayor": short, like a stance's
+            # object; "called for X to be replaced" (a "for ... to" clause) too.
+            content = _prep_object(verb, _PREP_CUES[lemma])
+            if not content:
+                held = next((c for c in verb.rights if c.dep_ == "advcl" and
+                             any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+                content = [t for t in held.subtree if not t.is_space][1:] if held is not None else []
             asked_for = bool(content)
         if content:
             pass
