@@ -246,3 +246,15 @@ def test_quote_classes_a_call_for_a_clause_and_a_vote_are_attributed(pipeline: A
     assert voted.cue is not None and voted.cue.text == "voted"
     # A vote inside what someone says is part of the saying, not a quote of its own.
     assert [q.cue.text for q in _with(record, "voted for the mayor") if q.cue is not None] == ["says"]
+
+
+PUBLISHED = """The harbour master wrote the memo on the fees. The union would disclose its donors.
+
+The port authority revealed the cost of the new cranes.
+"""
+
+
+def test_quote_classes_writing_disclosing_and_revealing_a_thing_said_are_attributed(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(PUBLISHED, published="2031-05-04"))
+    cues = {q.cue.text for q in record.quotes if q.cue is not None}
+    assert {"wrote", "disclose", "revealed"} <= cues

@@ -98,10 +98,8 @@ from eventwire.types import Span as TextSpan
 
 # Verbs of saying (not of finding or knowing): what a finding verb under one of them shows is the sayer's words.
 SPEECH_VERBS = vocab.words("speech", role="attribution")
-# Verbs that ask for, or side with, the object of a preposition ("called on X to ...", "voted for X"): PolNeAR
-# counts a vote as an attribution of a stance.
-_PREP_CUES = {"call": ("on", "for"), "push": ("on", "for"), "press": ("on", "for"), "appeal": ("on", "for"),
-              "vote": ("for", "against")}
+# A vote sides with the object of its preposition ("voted for X"): PolNeAR counts it as an attribution of a stance.
+_VOTE_PREPS = ("for", "against")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -359,7 +357,7 @@ class QuoteFinder(Stage):
                 found = self._according(token)
             elif token.pos_ in ("NOUN", "ADJ"):
                 found = _carried_quote(token, noun_speech(token) if token.pos_ == "NOUN" else held_clause(token))
-            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS | _PREP_CUES.keys()) and \
+            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS | {"vote"}) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
             else:
@@ -458,10 +456,10 @@ class QuoteFinder(Stage):
         asked_for = False
         if lemma == "vote" and any(is_cue_verb(a) for a in verb.ancestors):
             return None     # "he says X would have voted for Y": the vote is part of what he says
-        if clause is None and not content and lemma in _PREP_CUES:
+        if clause is None and not content and lemma in ("call", "push", "press", "appeal", "vote"):
             # "called on X to resign", "called for new elections", "voted for the mayor": short, like a stance's
             # object; "called for X to be replaced" (a "for ... to" clause) too.
-            content = _prep_object(verb, _PREP_CUES[lemma])
+            content = _prep_object(verb, _VOTE_PREPS if lemma == "vote" else ("on", "for"))
             if not content:
                 held = next((c for c in verb.rights if c.dep_ == "advcl" and
                              any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
