@@ -251,6 +251,8 @@ def test_quote_classes_a_call_for_a_clause_and_a_vote_are_attributed(pipeline: A
 PUBLISHED = """The harbour master wrote the memo on the fees. The union would disclose its donors.
 
 The port authority revealed the cost of the new cranes.
+
+Shipowners can write off the value of old ferries.
 """
 
 
@@ -258,3 +260,5 @@ def test_quote_classes_writing_disclosing_and_revealing_a_thing_said_are_attribu
     record = cast(ArticleRecord, pipeline.extract(PUBLISHED, published="2031-05-04"))
     cues = {q.cue.text for q in record.quotes if q.cue is not None}
     assert {"wrote", "disclose", "revealed"} <= cues
+    # A phrasal verb is another verb: writing off a value says nothing.
+    assert not _with(record, "value of old ferries")

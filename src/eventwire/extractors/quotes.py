@@ -433,6 +433,8 @@ class QuoteFinder(Stage):
             # A verb that is only ever verbal takes a pronoun too ("criticized them"); "attacked them" may be an act.
             kinds = ("NOUN", "PROPN") if lemma in ACT_VERBS else ("NOUN", "PROPN", "PRON")
             clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in kinds), None)
+            if lemma in ACT_VERBS and any(c.dep_ == "prt" for c in verb.children):
+                return None     # "wrote off the assets", "backed down": a phrasal verb is another verb
             if any(c.dep_ == "dative" for c in verb.children):
                 return None     # "denied aid workers access", "gave X support": a transfer, not a stance
             if clause is not None and noun_speech(clause) is not None:
