@@ -196,3 +196,69 @@ def test_quote_classes_according_to_never_reaches_back_across_a_paragraph(more: 
 def test_quote_classes_a_verbal_stance_takes_a_pronoun_and_an_act_does_not(more: ArticleRecord) -> None:
     assert [q.cue.text for q in more.quotes if q.cue is not None and q.content.text == "him"] == ["condemned"]
     assert not [q for q in more.quotes if q.cue is not None and q.cue.text == "attacked"]
+
+
+RELATIVE = """The harbour has many dock workers who say the cranes are unsafe.
+"""
+
+
+def test_quote_classes_a_relative_pronoun_speaker_stands_for_the_noun_it_describes(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(RELATIVE, published="2031-05-04"))
+    (quote,) = _with(record, "cranes are unsafe")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "who"
+    assert quote.speaker is not None and "dock workers" in quote.speaker.name
+
+
+IMPLICIT = """Fears that the ferry would sink spread through the harbour town.
+The council's refusal to pay the pilots was
+announced on Friday.
+
+The announcement that the port would close surprised the crews. Their hopes that the strike would end faded.
+"""
+
+
+def test_quote_classes_speech_carried_by_a_noun_without_owner_has_an_implicit_source(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(IMPLICIT, published="2031-05-04"))
+    (fears,) = _with(record, "ferry would sink")
+    assert fears.speaker is None and fears.speaker_span is None
+    assert fears.cue is not None and fears.cue.text == "Fears"
+    # An owner named still speaks for its noun.
+    (refusal,) = _with(record, "pay the pilots")
+    assert refusal.speaker_span is not None and "council" in refusal.speaker_span.text
+    # A statement noun with its "that" clause speaks for no one named; a hope is held like a belief.
+    (closing,) = _with(record, "port would close")
+    assert closing.speaker_span is None and closing.cue is not None and closing.cue.text == "announcement"
+    (hopes,) = _with(record, "strike would end")
+    assert hopes.cue is not None and hopes.cue.text == "hopes" and hopes.speaker_span is not None
+
+
+VOTES = """Several councillors have called for the mayor to be replaced as the party's candidate.
+
+The harbour workers voted for the union candidate. The pilot says the dockers would have voted for the mayor.
+"""
+
+
+def test_quote_classes_a_call_for_a_clause_and_a_vote_are_attributed(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(VOTES, published="2031-05-04"))
+    (replaced,) = _with(record, "mayor to be replaced")
+    assert replaced.speaker_span is not None and replaced.speaker_span.text == "Several councillors"
+    (voted,) = _with(record, "union candidate")
+    assert voted.cue is not None and voted.cue.text == "voted"
+    # A vote inside what someone says is part of the saying, not a quote of its own.
+    assert [q.cue.text for q in _with(record, "voted for the mayor") if q.cue is not None] == ["says"]
+
+
+PUBLISHED = """The harbour master wrote the memo on the fees. The union would disclose its donors.
+
+The port authority revealed the cost of the new cranes.
+
+Shipowners can write off the value of old ferries.
+"""
+
+
+def test_quote_classes_writing_disclosing_and_revealing_a_thing_said_are_attributed(pipeline: Any) -> None:
+    record = cast(ArticleRecord, pipeline.extract(PUBLISHED, published="2031-05-04"))
+    cues = {q.cue.text for q in record.quotes if q.cue is not None}
+    assert {"wrote", "disclose", "revealed"} <= cues
+    # A phrasal verb is another verb: writing off a value says nothing.
+    assert not _with(record, "value of old ferries")

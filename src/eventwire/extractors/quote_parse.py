@@ -53,6 +53,7 @@ class Found:
     continues: bool = False      # a direct quote whose paragraph ended inside the marks
     closed: bool = True
     inherited: Found | None = None   # the quote whose speaker this one carries on
+    implicit: bool = False           # speech carried by a noun with no owner ("fears that ..."): no speaker named
 
 
 # -- spans of the parse ------------------------------------------------------------------------------------
@@ -207,15 +208,17 @@ def is_stance_object(verb: Token, obj: Token) -> bool:
     return body and verb.lemma_.lower() in SIDE_VERBS
 
 
-def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
+def noun_speech(noun: Token) -> tuple[list[Token], Token | None] | None:
     """The content and the speaker of indirect speech carried by a noun: "the union's claim that ...",
-    "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; None without either."""
+    "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; the speaker is None when the
+    source is implicit ("fears that ..." with no owner, see implicit_source); None without content."""
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or not (lemma in SPEECH_NOUNS or lemma in STATEMENT_NOUNS):
         return None
     content: list[Token] = []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    infinitive = clause is None
     if clause is None and lemma in SPEECH_NOUNS:
         # "her proposals to raise taxes", "the senate's refusal to ratify it": what is proposed or refused.
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and
@@ -241,9 +244,26 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
             noun.head.head.pos_ in ("VERB", "AUX"):
         # "The council warned in a statement that ...": the clause hangs off the statement, the speaker is the verb's.
         owner = subject_of(noun.head.head)
-    if owner is None or owner.i in {t.i for t in content}:
+    if owner is not None and owner.i in {t.i for t in content}:
+        return None
+    if owner is None and ((clause is not None and infinitive) or not implicit_source(noun, clause is not None)):
+        # A refusal or a proposal to do something is someone's, named nearby even when not as its owner.
         return None
     return content, owner
+
+
+def implicit_source(noun: Token, has_clause: bool) -> bool:
+    """A speech noun whose owner the text leaves unsaid ("Fears that the bank would fail grew", "amid
+    speculation that ..."): the speech is still reported, with an implicit source, as attribution corpora
+    count it; so does a statement noun with its "that" clause ("The announcement that ..."). A noun that is the
+    object of a verb with a subject is that subject's ("X raised fears that ...", which the owner rules above
+    miss when the verb is not one of issuing), so it is not implicit."""
+    if noun.lemma_.lower() not in SPEECH_NOUNS and not has_clause:
+        return False   # a statement with no "that" clause ("the announcement was welcomed") reports nothing
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("the", "a", "an") for c in noun.children):
+        return False   # "his fears", "this claim": an owner or a reference back
+    verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+    return verb is None or subject_of(verb) is None
 
 
 # Adjectives whose "that" clause after a copula is what the copula's subject holds ("was optimistic that ...").
@@ -293,3 +313,21 @@ def reason_after(verb: Token, obj: Token) -> Token | None:
     reason = next((c for c in verb.rights if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("of", "for", "as")),
                   None)
     return reason if reason is not None and reason.i == obj.right_edge.i + 1 else None
+
+
+def resolve_relative_speaker(found: Found) -> None:
+    """A relative pronoun as speaker ("voters who say ...", "a group that backs ...") stands for the noun its
+    clause describes: the speaker (the actor) becomes that noun; `speaker_span` keeps the pronoun as written,
+    as attribution corpora mark it (PolNeAR's source of "voters who say ..." is "who")."""
+    head = found.speaker_head
+    if head is None or head.tag_ not in ("WP", "WDT") or head.dep_ not in SUBJECT_DEPS:
+        return
+    verb = head.head
+    steps = 0
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and steps < 5:
+        verb = verb.head
+        steps += 1
+    antecedent = verb.head
+    if verb.dep_ != "relcl" or antecedent.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return
+    found.speaker_head = antecedent

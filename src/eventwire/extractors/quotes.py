@@ -83,6 +83,7 @@ from eventwire.extractors.quote_parse import (
     issued_by_no_one,
     noun_speech,
     reason_after,
+    resolve_relative_speaker,
     speaker_tokens,
     subject_of,
     text_span,
@@ -97,6 +98,8 @@ from eventwire.types import Span as TextSpan
 
 # Verbs of saying (not of finding or knowing): what a finding verb under one of them shows is the sayer's words.
 SPEECH_VERBS = vocab.words("speech", role="attribution")
+# A vote sides with the object of its preposition ("voted for X"): PolNeAR counts it as an attribution of a stance.
+_VOTE_PREPS = ("for", "against")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -149,10 +152,12 @@ class QuoteFinder(Stage):
             insort(spans, (f.start, f.end))
             longest = max(longest, f.end - f.start)
         kept.sort(key=lambda f: f.start)
+        for f in kept:
+            resolve_relative_speaker(f)
         self._colon_speakers(doc, kept, starts)
         self._inherit_speakers(doc, kept, starts)
         # A marked stretch nobody is said to have said is a title, a slogan or a scare quote.
-        return [f for f in kept if _speaker_of(f) is not None]
+        return [f for f in kept if _speaker_of(f) is not None or f.implicit]
 
     @staticmethod
     def _colon_speakers(doc: Doc, found: list[Found], starts: list[int]) -> None:
@@ -352,7 +357,7 @@ class QuoteFinder(Stage):
                 found = self._according(token)
             elif token.pos_ in ("NOUN", "ADJ"):
                 found = _carried_quote(token, noun_speech(token) if token.pos_ == "NOUN" else held_clause(token))
-            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS) and \
+            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS | {"vote"}) and \
                     token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
             else:
@@ -428,6 +433,8 @@ class QuoteFinder(Stage):
             # A verb that is only ever verbal takes a pronoun too ("criticized them"); "attacked them" may be an act.
             kinds = ("NOUN", "PROPN") if lemma in ACT_VERBS else ("NOUN", "PROPN", "PRON")
             clause = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in kinds), None)
+            if lemma in ACT_VERBS and any(c.dep_ == "prt" for c in verb.children):
+                return None     # "wrote off the assets", "backed down": a phrasal verb is another verb
             if any(c.dep_ == "dative" for c in verb.children):
                 return None     # "denied aid workers access", "gave X support": a transfer, not a stance
             if clause is not None and noun_speech(clause) is not None:
@@ -449,9 +456,16 @@ class QuoteFinder(Stage):
                     t.dep_ in SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") and t.i < obj.i for t in obj.subtree):
                 content = [t for t in obj.subtree if not t.is_space]
         asked_for = False
-        if clause is None and not content and lemma in ("call", "push", "press", "appeal"):
-            # "called on X to resign", "called for new elections": short, like a stance's object.
-            content = _prep_object(verb, ("on", "for"))
+        if lemma == "vote" and any(is_cue_verb(a) for a in verb.ancestors):
+            return None     # "he says X would have voted for Y": the vote is part of what he says
+        if clause is None and not content and lemma in ("call", "push", "press", "appeal", "vote"):
+            # "called on X to resign", "called for new elections", "voted for the mayor": short, like a stance's
+            # object; "called for X to be replaced" (a "for ... to" clause) too.
+            content = _prep_object(verb, _VOTE_PREPS if lemma == "vote" else ("on", "for"))
+            if not content:
+                held = next((c for c in verb.rights if c.dep_ == "advcl" and
+                             any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+                content = [t for t in held.subtree if not t.is_space][1:] if held is not None else []
             asked_for = bool(content)
         if content:
             pass
@@ -556,7 +570,7 @@ def _one_per_stretch(found: list[Found]) -> list[Found]:
     return out
 
 
-def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Found | None:
+def _carried_quote(cue: Token, carried: tuple[list[Token], Token | None] | None) -> Found | None:
     """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") or held by the subject of an
     adjective ("was optimistic that ..."): the content with its owner as speaker and the word as cue."""
     if carried is None:
@@ -564,8 +578,11 @@ def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Fou
     content, owner = carried
     doc = cue.doc
     start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
-    if end <= start or is_dateline(owner):
+    if end <= start or (owner is not None and is_dateline(owner)):
         return None
+    if owner is None:
+        return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
+                     implicit=True)
     s0, s1 = speaker_tokens(owner)
     return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
                  speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
