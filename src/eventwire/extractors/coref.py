@@ -330,6 +330,11 @@ def _antecedent_cluster(mention: Mention, clusters: list[Cluster], aliases: dict
                 if best_ent is not None and best_ent.label_ == "PERSON" and \
                         best.actor.name.split()[-1].lower() == surname:
                     return cluster
+        if mention.definite and head.pos_ == "PROPN" and len(name.split()) == 1:
+            # "the UN Security Council ... the Council": the last word of an organisation named before.
+            for cluster in reversed(clusters):
+                if name in cluster.words and len(cluster.words) > 1 and cluster.canonical().kind == "organization":
+                    return cluster
         if mention.entity:
             return None
     if not mention.definite or mention.entity:
