@@ -592,7 +592,8 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
     if span is None:
         return actor
     tokens = list(span)
-    for token in sorted(tokens, key=lambda t: (t is not span.root, t.i)):
+    root = span.root.i  # by index: spaCy makes a new Token object on every access, so `is` never holds
+    for token in sorted(tokens, key=lambda t: (t.i != root, t.i)):
         mention = res.by_token.get(token.i)
         if mention is not None:
             cluster = res.clusters[mention.cluster]
@@ -601,7 +602,7 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
                 if found is not None and res.by_token.get(found.i) is not None:
                     cluster = res.clusters[res.by_token[found.i].cluster]
             canonical = _canonical_fields(actor, cluster)
-            if token is not span.root and actor.kind == "person" and canonical.kind != "person":
+            if token.i != root and actor.kind == "person" and canonical.kind != "person":
                 continue  # "US Secretary of State Antony J Blinken": "US" and "State" say whose, not who
             if coordinated_countries(span.root, None):
                 # "Hungarian and Romanian officials": each actor of the phrase keeps its own country.
