@@ -129,3 +129,8 @@ def test_a_un_agency_named_with_a_party_word_is_an_igo(pipeline: Pipeline) -> No
     event = one(pipeline, "The International Labour Organization demanded that Israel lift restrictions on "
                 "Palestinian workers.", "REQUEST")
     assert [a.country for a in event.actor] == ["IGO"]
+
+
+def test_a_people_named_by_its_state_places_the_forces_it_speaks_of_there(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Bosnian Serbs said their forces had completed their withdrawal from the town.", "RETREAT")
+    assert [a.country for a in event.actor] == ["BIH"]

@@ -40,6 +40,12 @@ def _countries(doc: Doc, text: str, base: int, on: date | None) -> list[tuple[in
     return found
 
 
+def _people_after_state(doc: Doc, word: tuple[int, int, str], words: list[tuple[int, int, str]]) -> bool:
+    span = doc.char_span(word[0], word[1], alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NNS", "NNPS") and \
+        any(e + 1 == word[0] and code != word[2] for _s, e, code in words)
+
+
 def _needs_country(actor: Actor) -> bool:
     return actor.country is None and actor.kind in ("person", "group", "organization")
 
@@ -58,6 +64,9 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
     words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on) + places
              if not any(s < t_end and t_start < e for t_start, t_end in taken)
              and not text[e:e + 2].strip().startswith("$")]  # "US $50 million", "US$": a currency
+    # "Bosnian Serbs said their forces ...": a people named by the state they live in is that state's (as
+    # `build_actor` reads it), so the people's own name after the state's word places nobody.
+    words = [w for w in words if not _people_after_state(doc, w, words)]
     # A country word inside a mention the knowledge base placed speaks for that mention's country: "Bosnian
     # Serbs demanded a truce with the army" places the army in Bosnia, not in Serbia.
     words = [(s, e, next((m.country for m in [*actors, *recipients]
