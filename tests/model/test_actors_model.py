@@ -82,3 +82,15 @@ def test_actors_the_pronoun_us_is_not_the_united_states(pipeline: Pipeline) -> N
 ])
 def test_actors_mention_text_is_trimmed(text: str, start: int, expected: tuple[str, int]) -> None:
     assert trimmed(text, start) == expected
+
+
+def test_actors_the_short_form_of_an_organisation_named_before_is_that_organisation(pipeline: Pipeline) -> None:
+    event = one(events(pipeline, "The UN Security Council met on Monday. The Council condemned the attack on the "
+                                 "convoy."), "ACCUSE")
+    assert [(a.name, a.country) for a in event.actor] == [("UN Security Council", "IGO")]
+
+
+def test_actors_a_state_named_with_its_alliance_is_the_state(pipeline: Pipeline) -> None:
+    found = events(pipeline, "NATO-member Poland agreed to send troops to the border.")
+    named = [(a.name, a.country) for e in found for a in e.actor if a.text.startswith("NATO-member")]
+    assert named and set(named) == {("Poland", "POL")}

@@ -101,3 +101,36 @@ def test_the_object_of_a_dative_to_receives_the_aid(pipeline: Pipeline) -> None:
 def test_a_resolved_place_of_the_sentence_places_a_domestic_actor(pipeline: Pipeline, sentence: str, etype: str,
                                                                   code: str) -> None:
     assert [a.country for a in one(pipeline, sentence, etype).actor] == [code]
+
+
+def test_attackers_take_no_country_from_their_victims(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Gunmen abducted Turkish engineers near the border.", "ASSAULT")
+    assert [a.country for a in event.actor] == [None]
+    assert [r.country for r in event.recipient] == ["TUR"]
+
+
+def test_the_actor_of_a_quarrel_still_takes_the_country_of_the_other_party(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Students demanded the resignation of the Kenyan president.", "REQUEST")
+    assert [a.country for a in event.actor] == ["KEN"]
+
+
+def test_a_people_named_by_the_state_they_live_in_is_that_states(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Bosnian Serbs demanded a truce with the army.", "REQUEST")
+    assert [a.country for a in event.actor] == ["BIH"]
+    assert [r.country for r in event.recipient] == ["BIH"]  # the country word inside the actor is Bosnia's
+
+
+def test_an_instrument_used_to_act_is_not_the_actor_of_the_purpose(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Kenyan riot police used tear gas to disperse protesters in the capital.", "ASSAULT")
+    assert [a.country for a in event.actor] == ["KEN"]
+
+
+def test_a_un_agency_named_with_a_party_word_is_an_igo(pipeline: Pipeline) -> None:
+    event = one(pipeline, "The International Labour Organization demanded that Israel lift restrictions on "
+                "Palestinian workers.", "REQUEST")
+    assert [a.country for a in event.actor] == ["IGO"]
+
+
+def test_a_people_named_by_its_state_places_the_forces_it_speaks_of_there(pipeline: Pipeline) -> None:
+    event = one(pipeline, "Bosnian Serbs said their forces had completed their withdrawal from the town.", "RETREAT")
+    assert [a.country for a in event.actor] == ["BIH"]

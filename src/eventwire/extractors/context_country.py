@@ -7,9 +7,11 @@ name no country and that the knowledge base does not place takes the country nam
 same sentence (a country's name, demonym or capital, as the knowledge base knows them, or a place the places
 stage resolved: "the government of Ontario province", "students rioted in Mendoza"), provided that word
 is not itself another actor or recipient of the same event ("Senator Roe criticised Ruritania" says nothing
-of where Roe is from) and is no currency ("US $5 million"). A country word inside another actor does count:
-"the Ruritanian government accused opposition rebels" is a domestic quarrel. International bodies are in the
-knowledge base with their IGO or NGO code, so the rule never reaches them.
+of where Roe is from) and is no currency ("US $5 million"). A country word inside another actor does count
+for a recipient, and for the actor of a quarrel: "the Ruritanian government accused opposition rebels",
+"students demanded the resignation of the Ruritanian president" are domestic; but not for the actor of an
+act of force: "gunmen abducted Ruritanian engineers" says who the victims are, not where the gunmen are from.
+International bodies are in the knowledge base with their IGO or NGO code, so the rule never reaches them.
 """
 
 from __future__ import annotations
@@ -38,14 +40,21 @@ def _countries(doc: Doc, text: str, base: int, on: date | None) -> list[tuple[in
     return found
 
 
+def _people_after_state(doc: Doc, word: tuple[int, int, str], words: list[tuple[int, int, str]]) -> bool:
+    span = doc.char_span(word[0], word[1], alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NNS", "NNPS") and \
+        any(e + 1 == word[0] and code != word[2] for _s, e, code in words)
+
+
 def _needs_country(actor: Actor) -> bool:
     return actor.country is None and actor.kind in ("person", "group", "organization")
 
 
 def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: list[Actor],
-                       on: date | None) -> tuple[list[Actor], list[Actor]]:
+                       on: date | None, violent: bool = False) -> tuple[list[Actor], list[Actor]]:
     """`actors` and `recipients` of one event, those without a country given the nearest country word of
-    `sent` that is not itself one of them (see the module docstring)."""
+    `sent` that is not itself one of them (see the module docstring); of an act of force (`violent`) the actor
+    takes no country word from inside its recipients."""
     if not any(_needs_country(a) for a in [*actors, *recipients]):
         return actors, recipients
     taken = [(a.start, a.end) for a in [*actors, *recipients] if a.kind == "country"]
@@ -55,10 +64,19 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
     words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on) + places
              if not any(s < t_end and t_start < e for t_start, t_end in taken)
              and not text[e:e + 2].strip().startswith("$")]  # "US $50 million", "US$": a currency
+    # "Bosnian Serbs said their forces ...": a people named by the state they live in is that state's (as
+    # `build_actor` reads it), so the people's own name after the state's word places nobody.
+    words = [w for w in words if not _people_after_state(doc, w, words)]
+    # A country word inside a mention the knowledge base placed speaks for that mention's country: "Bosnian
+    # Serbs demanded a truce with the army" places the army in Bosnia, not in Serbia.
+    words = [(s, e, next((m.country for m in [*actors, *recipients]
+                          if m.country and m.kind != "country" and m.start <= s and e <= m.end), code))
+             for s, e, code in words]
     if not words:
         return actors, recipients
+    recipient_spans = [(r.start, r.end) for r in recipients]
 
-    def placed(actor: Actor) -> Actor:
+    def placed(actor: Actor, acting: bool) -> Actor:
         if not _needs_country(actor):
             return actor
 
@@ -66,10 +84,12 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
             s, e, _code = word
             return max(s - actor.end, actor.start - e, 0)
 
-        own = [w for w in words if not (w[0] < actor.end and actor.start < w[1])]  # "ethnic Albanians": a people
+        own = [w for w in words if not (w[0] < actor.end and actor.start < w[1])  # "ethnic Albanians": a people
+               # "Gunmen abducted Turkish engineers": whom an actor acts on says nothing of where it is from.
+               and not (acting and violent and any(s <= w[0] and w[1] <= e for s, e in recipient_spans))]
         return replace(actor, country=min(own, key=distance)[2]) if own else actor
 
-    return [placed(a) for a in actors], [placed(r) for r in recipients]
+    return [placed(a, True) for a in actors], [placed(r, False) for r in recipients]
 
 
 __all__ = ["placed_by_sentence"]

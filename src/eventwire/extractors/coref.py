@@ -330,6 +330,11 @@ def _antecedent_cluster(mention: Mention, clusters: list[Cluster], aliases: dict
                 if best_ent is not None and best_ent.label_ == "PERSON" and \
                         best.actor.name.split()[-1].lower() == surname:
                     return cluster
+        if mention.definite and head.pos_ == "PROPN" and len(name.split()) == 1:
+            # "the UN Security Council ... the Council": the last word of an organisation named before.
+            for cluster in reversed(clusters):
+                if name in cluster.words and len(cluster.words) > 1 and cluster.canonical().kind == "organization":
+                    return cluster
         if mention.entity:
             return None
     if not mention.definite or mention.entity:
@@ -587,7 +592,8 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
     if span is None:
         return actor
     tokens = list(span)
-    for token in sorted(tokens, key=lambda t: (t is not span.root, t.i)):
+    root = span.root.i  # by index: spaCy makes a new Token object on every access, so `is` never holds
+    for token in sorted(tokens, key=lambda t: (t.i != root, t.i)):
         mention = res.by_token.get(token.i)
         if mention is not None:
             cluster = res.clusters[mention.cluster]
@@ -596,7 +602,7 @@ def canonical_actor(doc: Doc, actor: Actor) -> Actor:
                 if found is not None and res.by_token.get(found.i) is not None:
                     cluster = res.clusters[res.by_token[found.i].cluster]
             canonical = _canonical_fields(actor, cluster)
-            if token is not span.root and actor.kind == "person" and canonical.kind != "person":
+            if token.i != root and actor.kind == "person" and canonical.kind != "person":
                 continue  # "US Secretary of State Antony J Blinken": "US" and "State" say whose, not who
             if coordinated_countries(span.root, None):
                 # "Hungarian and Romanian officials": each actor of the phrase keeps its own country.

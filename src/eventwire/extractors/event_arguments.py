@@ -117,6 +117,9 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                     for g in c.children if g.dep_ == "pobj"]
+        # Only someone can be made to act: "used tear gas to disperse", "sent troops to secure": the thing
+        # used is an instrument, and the user of it acts.
+        objects = [o for o in objects if o.pos_ == "PRON" or is_actorish(members_of(o))]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() not in ("promise",):
             return objects, False
         if verb.dep_ == "advcl" and head.lemma_.lower() in REQUEST_VERBS and objects and \

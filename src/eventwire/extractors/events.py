@@ -497,7 +497,8 @@ class EventCoder(Stage):
         day = role_day(when, on)
         actors = [dated(doc, canonical_actor(doc, a), day, on) for a in actors]
         recipients = [dated(doc, canonical_actor(doc, a), day, on) for a in recipients]
-        actors, recipients = placed_by_sentence(doc, sent, actors, recipients, on)
+        actors, recipients = placed_by_sentence(doc, sent, actors, recipients, on,
+                                                violent=etype in ("ASSAULT", "FIGHT"))
         if attribution is not None and attribution.source is not None:
             attribution.source = canonical_actor(doc, attribution.source)
         return Event(

@@ -203,6 +203,12 @@ def build_actor(head: Token, on: date | None) -> Actor:
         hits = kb_find(doc, span.text, on)
         head_at = head.idx - span.start_char
         hits.sort(key=lambda h: (0 if h[0] <= head_at < h[1] else 1, abs(h[0] - head_at)))
+        if len(hits) > 1 and getattr(hits[0][2], "kind", "") == "country" and hits[0][0] <= head_at and \
+                head.tag_ in ("NNS", "NNPS") and any(getattr(h, "kind", "") == "country" and e <= head_at
+                                                    for _s, e, h in hits[1:]):
+            # "Bosnian Serbs", "Iraqi Kurds", "American Jews": a people named by the state they live in is
+            # that state's; the people's own name says where they come from, not whose they are.
+            hits = hits[1:]
         for _s, _e, hit in hits:
             country = getattr(hit, "country", None)
             if country:
