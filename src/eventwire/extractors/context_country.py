@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -40,6 +41,22 @@ def _countries(doc: Doc, text: str, base: int, on: date | None) -> list[tuple[in
     return found
 
 
+_SENTENCE_COUNTRIES = "eventwire.sentence_countries"
+
+
+def _sentence_countries(doc: Doc, sent: Span, on: date | None) -> list[tuple[int, int, str]]:
+    """The country words of `sent` and the places of it that the places stage resolved, found once per sentence
+    (asked per event of it)."""
+    cache = doc.user_data.setdefault(_SENTENCE_COUNTRIES, {})
+    key = (sent.start_char, sent.end_char, on)
+    found = cache.get(key)
+    if found is None:
+        places = [(p.start, p.end, str(p.country)) for p in doc._.places or []
+                  if p.country and sent.start_char <= p.start and p.end <= sent.end_char]
+        found = cache[key] = _countries(doc, sent.text, sent.start_char, on) + places
+    return cast("list[tuple[int, int, str]]", found)
+
+
 def _people_after_state(doc: Doc, word: tuple[int, int, str], words: list[tuple[int, int, str]]) -> bool:
     span = doc.char_span(word[0], word[1], alignment_mode="expand")
     return span is not None and span.root.tag_ in ("NNS", "NNPS") and \
@@ -59,9 +76,7 @@ def placed_by_sentence(doc: Doc, sent: Span, actors: list[Actor], recipients: li
         return actors, recipients
     taken = [(a.start, a.end) for a in [*actors, *recipients] if a.kind == "country"]
     text = doc_text(doc)
-    places = [(p.start, p.end, str(p.country)) for p in doc._.places or []
-              if p.country and sent.start_char <= p.start and p.end <= sent.end_char]
-    words = [(s, e, code) for s, e, code in _countries(doc, sent.text, sent.start_char, on) + places
+    words = [(s, e, code) for s, e, code in _sentence_countries(doc, sent, on)
              if not any(s < t_end and t_start < e for t_start, t_end in taken)
              and not text[e:e + 2].strip().startswith("$")]  # "US $50 million", "US$": a currency
     # "Bosnian Serbs said their forces ...": a people named by the state they live in is that state's (as
