@@ -29,7 +29,7 @@ _NOUN_RECIPIENT_PREPS = vocab.words("preposition", role="noun_recipient")
 # Nouns whose infinitive complement is a plan, not merely a noun's content ("plans to complete",
 # "a move to retake"); the infinitive of any other noun ("the ability to fight back", "its claim to
 # support", "the opportunity to address") is no event of its own.
-_PLAN_NOUNS = vocab.words("intent", role="plan")
+PLAN_NOUNS = vocab.words("intent", role="plan")
 
 
 def is_actorish(token: Token) -> bool:
@@ -129,7 +129,7 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
-        if noun.lemma_.lower() in STATEMENT_NOUNS | _PLAN_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.lemma_.lower() in STATEMENT_NOUNS | PLAN_NOUNS and noun.head.pos_ in ("VERB", "AUX"):
             return subjects_of(noun.head, depth + 1)
         if verb.tag_ == "VBN":  # "a city captured by the Taliban": the noun is the patient
             return [noun], True
@@ -239,5 +239,5 @@ def noun_recipients(noun: Token) -> list[Token]:
     return found
 
 
-__all__ = ["STATIVE_PASSIVES", "agent_of", "complement_recipients", "is_actorish", "keeps_peace", "members_of",
-           "noun_modifier_actors", "noun_recipients", "owners_of", "subjects_of", "verb_recipients"]
+__all__ = ["PLAN_NOUNS", "STATIVE_PASSIVES", "agent_of", "complement_recipients", "is_actorish", "keeps_peace",
+           "members_of", "noun_modifier_actors", "noun_recipients", "owners_of", "subjects_of", "verb_recipients"]

@@ -42,6 +42,7 @@ from eventwire.extractors.context_country import placed_by_sentence
 from eventwire.extractors.coref import actors_from, canonical_actor
 from eventwire.extractors.dating import date_event, token_timexes
 from eventwire.extractors.event_arguments import (
+    PLAN_NOUNS,
     STATIVE_PASSIVES,
     agent_of,
     complement_recipients,
@@ -97,10 +98,6 @@ _COMPLEMENT_TYPES = ("REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "PROTES
 # Event verbs whose complement is their content, not a second event.
 _CONTENT_TYPES = {"AGREE", "THREATEN", "REJECT", "SUPPORT", "ACCUSE"}
 _NOT_RELEASED = vocab.words("statement")  # statements and documents: released, never freed
-# Nouns whose infinitive complement is a plan, not merely a noun's content ("plans to complete",
-# "a move to retake"); the infinitive of any other noun ("the ability to fight back", "its claim to
-# support", "the opportunity to address") is no event of its own.
-_PLAN_NOUNS = vocab.words("intent", role="plan")
 # Places (vocab/thing.csv) and the things held that an occupying verb takes ("seize power", "take control").
 _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing", "building", "compound", "ship",
                               "vessel", "tanker", "hill", "port", "airfield", "headquarters", "palace", "checkpoint",
@@ -152,7 +149,7 @@ class EventCoder(Stage):
         if token.dep_ == "amod" or is_conjunction(token):  # "a negotiated settlement", "provided that"
             return None
         if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-                token.head.lemma_.lower() not in _PLAN_NOUNS:
+                token.head.lemma_.lower() not in PLAN_NOUNS:
             return None
         match = self.lexicon.match(token, "verb")
         lemma = self.lexicon.lemma(token, "verb", LIGHT_VERBS)
@@ -464,15 +461,17 @@ class EventCoder(Stage):
         recipients = [r for r in distinct(recipients) if (r.start, r.end) not in {(a.start, a.end) for a in actors}]
         modality = modality_of(cand.head, on, requested=cand.requested_by is not None)
         # An act in a condition ("unless they withdraw") is neither announced nor intended: it keeps its type.
-        ahead = modality in ("future", "hypothetical") and condition_of(cand.head) is None
+        unconditional = condition_of(cand.head) is None
+        ahead = modality in ("future", "hypothetical") and unconditional
         etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
         if ahead and is_ultimatum(cand.head):  # "will withdraw its force unless ...": a threat
             etype, mode, cameo = ultimatum(etype, mode, cameo)
         etype, mode, cameo = announced(etype, mode, cameo, ahead=ahead, intended=ahead and is_intent(cand.head),
                                        offered=ahead and is_offer(cand.head))
-        if modality == "negated" and is_refusal(cand.head) and condition_of(cand.head) is None and \
-                refused(etype, mode, cameo)[0] != etype:
-            etype, mode, cameo = refused(etype, mode, cameo)  # "will not accept", "would not meet": REJECT
+        rejection = refused(etype, mode, cameo) if modality == "negated" and unconditional and \
+            is_refusal(cand.head) else None
+        if rejection is not None and rejection[0] != etype:
+            etype, mode, cameo = rejection  # "will not accept", "would not meet": REJECT
             modality = "asserted"
         if modality == "hypothetical" and deliberated(cand.head):
             cameo = CONSIDERED  # "is considering sending aid": CAMEO codes the weighing of the option

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from eventwire import vocab
 from eventwire.extractors.coref import actors_from
-from eventwire.extractors.mentions import STATEMENT_NOUNS
+from eventwire.extractors.mentions import SECTOR_WORDS, STATEMENT_NOUNS
 from eventwire.nlp.extensions import doc_text
 from eventwire.types import Attribution, Modality
 
@@ -133,7 +133,6 @@ def warns_if(verb: Token) -> bool:
 
 
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-_SECTOR_WORDS = frozenset(vocab.sector_words())
 
 
 def _same_party(clause: Token, warner: Token | None) -> bool:
@@ -147,7 +146,7 @@ def _same_party(clause: Token, warner: Token | None) -> bool:
         return subject.lower_ in ("it", "they", "we", "he", "she", "i")
     # The warner's side or its forces ("the minister warned that the police would respond ..."): an actor.
     return (warner is not None and subject.lower_ == warner.lower_) or subject.ent_type_ in _ACTOR_LABELS or \
-        subject.lower_ in _SECTOR_WORDS or subject.lemma_.lower() in _SECTOR_WORDS
+        subject.lower_ in SECTOR_WORDS or subject.lemma_.lower() in SECTOR_WORDS
 
 
 def is_conjunction(token: Token) -> bool:

@@ -31,12 +31,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from eventwire import vocab
+from eventwire.extractors.mentions import SECTOR_WORDS
 from eventwire.types import Actor, Event
 
 DEMONSTRATIVES = vocab.words("determiner", role="demonstrative")
 GENERIC_DETERMINERS = vocab.words("determiner", role="generic")
 _FORCE_SECTORS = ("MIL", "COP")
-_SECTORS = vocab.sector_words()
 _MERGED_MODALITIES = ("asserted", "future", "historical")
 
 
@@ -65,7 +65,7 @@ def own_forces(token: Token) -> bool:
     """Is `token` the actor's own forces, named through a possessive pronoun ("remove its forces", "pull out
     our troops")? Callers ask it of acts that are no fighting: in a hostile act "their forces" may be the
     other side's, and a build-up of one's own forces is coded with them as its target."""
-    sector = _SECTORS.get(token.lower_) or _SECTORS.get(token.lemma_.lower())
+    sector = SECTOR_WORDS.get(token.lower_) or SECTOR_WORDS.get(token.lemma_.lower())
     return sector in _FORCE_SECTORS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
