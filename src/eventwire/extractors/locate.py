@@ -98,7 +98,7 @@ def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = Fal
     # 3. "In Kabul, ..." on a clause the trigger hangs from.
     token = trigger.root
     for _ in range(6):
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:  # by index: `is` never holds for spaCy tokens
             break
         head = token.head
         if token.dep_ in ("ccomp", "parataxis") and not verbal:

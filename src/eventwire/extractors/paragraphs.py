@@ -64,19 +64,21 @@ def _is_opening(text: str, pos: int) -> bool:
 
 def doc_paragraphs(doc: Doc) -> list[int]:
     """`paragraph_breaks` of the Doc's text, found once per Doc (the paragraph splitter, the quote finder and
-    the pronoun resolver all ask)."""
+    the pronoun resolver all ask). The list is shared by every caller, not copied (the resolver asks for every
+    pronoun): read it, never change it."""
     found = doc.user_data.get(_PARAGRAPHS)
     if found is None:
         found = doc.user_data[_PARAGRAPHS] = paragraph_breaks(doc_text(doc))
-    return list(found)
+    return found
 
 
 def doc_quoted_stretches(doc: Doc) -> list[tuple[int, int, bool, bool]]:
-    """`quoted_stretches` of the Doc's text, found once per Doc (the quote finder and coreference both ask)."""
+    """`quoted_stretches` of the Doc's text, found once per Doc (the quote finder and coreference both ask);
+    shared, not copied: read it, never change it."""
     found = doc.user_data.get(_STRETCHES)
     if found is None:
         found = doc.user_data[_STRETCHES] = quoted_stretches(doc_text(doc))
-    return list(found)
+    return found
 
 
 def quoted_stretches(text: str) -> list[tuple[int, int, bool, bool]]:

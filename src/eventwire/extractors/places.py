@@ -557,8 +557,9 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     """``doc._.places``: mentions found, metonyms dropped, candidates resolved together, datelines included."""
     gaz = gaz or gazetteer()
     mentions = find_mentions(doc, gaz)
-    cues = [Mention(doc_text(doc)[start:end], start, end, None if span is None else span.root, lookup=name)
-            for start, end, span, name in cue_mentions(doc, doc_text(doc), gaz)]
+    whole = doc_text(doc)
+    cues = [Mention(whole[start:end], start, end, None if span is None else span.root, lookup=name)
+            for start, end, span, name in cue_mentions(doc, whole, gaz)]
     # A cue's name replaces a mention the gazetteer cannot read ("Greenbrier-Pocahontas County",
     # "Northeast Georgia") and gives way to any other, except a county of a list ("Fairfield" in "Knox and
     # Fairfield counties" is the county, whatever the tagger made of it).
@@ -567,11 +568,11 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     mentions += [c for c in cues if not any(o.start < c.end and c.start < o.end for o in mentions)]
     mentions += [m for m in dateline_places(doc, gaz, mentions)
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
-    text = doc_text(doc) if doc._.article is None else doc._.article.text
+    text = whole if doc._.article is None else doc._.article.text
     mentions += [m for m in state_abbreviations(text, mentions, gaz)
                  if not any(o.start < m.end and m.start < o.end for o in mentions)]
     mentions.sort(key=lambda m: m.start)
-    return resolve_mentions(doc_text(doc) if doc._.article is None else doc._.article.text, mentions, gaz)
+    return resolve_mentions(text, mentions, gaz)
 
 
 class PlaceFinder(Stage):

@@ -37,7 +37,6 @@ _MATTERS = vocab.words("thing", role="document") | vocab.words("thing", role="pr
     vocab.words("thing", role="abstract")
 _ACTOR_NOUNS = vocab.words("actor")
 PREDICATE_DEPS = ("oprd", "xcomp", "ccomp", "acomp", "advmod", "prep", "dobj", "attr", "prt")
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "oprd", "attr", "acomp")
 
 
 @dataclass

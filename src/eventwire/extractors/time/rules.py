@@ -88,7 +88,6 @@ class Rule:
     check: str | None = None  # "year" or "month": kept only when `_plausible` agrees
 
 
-_I = re.IGNORECASE
 RULES: tuple[Rule, ...] = (
     Rule("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"),
          _h_iso),
