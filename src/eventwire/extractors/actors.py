@@ -22,7 +22,7 @@ def _in_title(token: Token) -> bool:
     """Is `token` part of someone's title ("Chief of Army Staff", "Secretary of State")?"""
     cur = token
     for _ in range(4):
-        if cur.dep_ not in ("pobj", "compound", "prep", "amod", "nmod") or cur.head is cur:
+        if cur.dep_ not in ("pobj", "compound", "prep", "amod", "nmod") or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.dep_ != "prep" and cur.lower_ in TITLE_WORDS:

@@ -130,7 +130,7 @@ def attached_timex(head: Token, index: dict[int, Timex], *, objects: bool = True
 
 def _leaned_on(head: Token) -> list[Token]:
     """The words an event without a time of its own borrows one from (step 1's fallback)."""
-    if head.dep_ == "conj" and head.head is not head:
+    if head.dep_ == "conj" and head.head.i != head.i:
         parent = head.head
         if parent.dep_ == "prep":  # "despite the capture on Sunday ..., and then breaking through"
             return [parent, *[c for c in parent.children if c.dep_ in _OBJECT_DEPS]]

@@ -375,14 +375,14 @@ class EventCoder(Stage):
             if cand.head.dep_ == "pcomp" and cand.head.head.dep_ == "prep":  # "accused Pakistan of sheltering"
                 governor = cand.head.head.head
             clause = cand.head
-            while clause.dep_ == "conj" and clause.head is not clause:
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
                 clause = clause.head
             if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
                 # "reiterated its demand that Israel ease ...": the content of a light verb's event noun
                 governor = next((c.head for c in found if not c.nominal and clause.head in c.tokens), governor)
             outer = by_head.get(governor.i) if governor is not None else None
             first = cand.head
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             asker = by_head.get(first.head.i) if first is not cand.head and first.dep_ in ("xcomp", "advcl") else None
             if asker is not None and (asker.entry.type == "REQUEST" or asker.head.lemma_.lower() in REQUEST_VERBS):

@@ -53,7 +53,7 @@ def _governors(token: Token, limit: int = 6) -> list[Token]:
     chain: list[Token] = []
     cur = token
     for _ in range(limit):
-        if cur.dep_ not in _CLAUSE_LINKS or cur.head is cur:
+        if cur.dep_ not in _CLAUSE_LINKS or cur.head.i == cur.i:
             break
         cur = cur.head
         chain.append(cur)

@@ -47,7 +47,7 @@ def _verb_of(token: Token) -> Token | None:
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.lemma_.lower() == "due":
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -57,7 +57,7 @@ def _parsed_tense(verb: Token) -> Tense:
     chain = [verb]
     cur = verb
     for _ in range(3):  # "is expected to arrive on Friday": the governing verb of a control chain counts
-        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
             break
         cur = cur.head
         chain.append(cur)
