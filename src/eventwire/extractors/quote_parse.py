@@ -52,7 +52,6 @@ class Found:
     continues: bool = False      # a direct quote whose paragraph ended inside the marks
     closed: bool = True
     inherited: Found | None = None   # the quote whose speaker this one carries on
-    implicit: bool = False           # speech carried by a noun with no owner ("fears that ..."): no speaker named
 
 
 # -- spans of the parse ------------------------------------------------------------------------------------
@@ -207,17 +206,16 @@ def is_stance_object(verb: Token, obj: Token) -> bool:
     return body and verb.lemma_.lower() in SIDE_VERBS
 
 
-def noun_speech(noun: Token) -> tuple[list[Token], Token | None] | None:
+def noun_speech(noun: Token) -> tuple[list[Token], Token] | None:
     """The content and the speaker of indirect speech carried by a noun: "the union's claim that ...",
-    "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; the speaker is None when the
-    source is implicit ("fears that ..." with no owner, see implicit_source); None without content."""
+    "criticism of X from Y", "X voiced concerns that ...", "warnings by X that ..."; None without content or
+    without an owner ("Fears that ... grew": a quote has a speaker, see the output contract)."""
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or not (lemma in SPEECH_NOUNS or lemma in STATEMENT_NOUNS):
         return None
     content: list[Token] = []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    infinitive = clause is None
     if clause is None and lemma in SPEECH_NOUNS:
         # "her proposals to raise taxes", "the senate's refusal to ratify it": what is proposed or refused.
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and
@@ -245,24 +243,9 @@ def noun_speech(noun: Token) -> tuple[list[Token], Token | None] | None:
         owner = subject_of(noun.head.head)
     if owner is not None and owner.i in {t.i for t in content}:
         return None
-    if owner is None and ((clause is not None and infinitive) or not implicit_source(noun, clause is not None)):
-        # A refusal or a proposal to do something is someone's, named nearby even when not as its owner.
+    if owner is None:
         return None
     return content, owner
-
-
-def implicit_source(noun: Token, has_clause: bool) -> bool:
-    """A speech noun whose owner the text leaves unsaid ("Fears that the bank would fail grew", "amid
-    speculation that ..."): the speech is still reported, with an implicit source, as attribution corpora
-    count it; so does a statement noun with its "that" clause ("The announcement that ..."). A noun that is the
-    object of a verb with a subject is that subject's ("X raised fears that ...", which the owner rules above
-    miss when the verb is not one of issuing), so it is not implicit."""
-    if noun.lemma_.lower() not in SPEECH_NOUNS and not has_clause:
-        return False   # a statement with no "that" clause ("the announcement was welcomed") reports nothing
-    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("the", "a", "an") for c in noun.children):
-        return False   # "his fears", "this claim": an owner or a reference back
-    verb = noun.head if noun.dep_ in ("dobj", "attr") else None
-    return verb is None or subject_of(verb) is None
 
 
 # Adjectives whose "that" clause after a copula is what the copula's subject holds ("was optimistic that ...").

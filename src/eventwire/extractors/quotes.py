@@ -157,7 +157,7 @@ class QuoteFinder(Stage):
         self._colon_speakers(doc, kept, starts)
         self._inherit_speakers(doc, kept, starts)
         # A marked stretch nobody is said to have said is a title, a slogan or a scare quote.
-        return [f for f in kept if _speaker_of(f) is not None or f.implicit]
+        return [f for f in kept if _speaker_of(f) is not None]
 
     @staticmethod
     def _colon_speakers(doc: Doc, found: list[Found], starts: list[int]) -> None:
@@ -570,7 +570,7 @@ def _one_per_stretch(found: list[Found]) -> list[Found]:
     return out
 
 
-def _carried_quote(cue: Token, carried: tuple[list[Token], Token | None] | None) -> Found | None:
+def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Found | None:
     """Indirect speech carried by a noun ("concerns that ...", "criticism of ...") or held by the subject of an
     adjective ("was optimistic that ..."): the content with its owner as speaker and the word as cue."""
     if carried is None:
@@ -578,11 +578,8 @@ def _carried_quote(cue: Token, carried: tuple[list[Token], Token | None] | None)
     content, owner = carried
     doc = cue.doc
     start, end = trim_span(doc, content[0].idx, content[-1].idx + len(content[-1].text))
-    if end <= start or (owner is not None and is_dateline(owner)):
+    if end <= start or is_dateline(owner):
         return None
-    if owner is None:
-        return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
-                     implicit=True)
     s0, s1 = speaker_tokens(owner)
     return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
                  speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
