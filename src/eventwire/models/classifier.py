@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -64,10 +65,18 @@ class SentenceClassifier:
     weights: NDArray[np.float32]   # (2**bits, len(labels))
     bias: NDArray[np.float32]      # (len(labels),)
 
+    @cached_property
+    def _weights64(self) -> NDArray[np.float64]:
+        """The weights widened once per classifier, not on every sentence scored."""
+        return self.weights.astype(np.float64)
+
+    @cached_property
+    def _bias64(self) -> NDArray[np.float64]:
+        return self.bias.astype(np.float64)
+
     def proba(self, rows: Rows) -> NDArray[np.float64]:
         """One row of label probabilities per input row."""
-        logits = _Sparse.of(rows).dot(self.weights.astype(np.float64)) + self.bias.astype(np.float64)
-        return _softmax(logits)
+        return _softmax(_Sparse.of(rows).dot(self._weights64) + self._bias64)
 
     def scores(self, row: Mapping[int, float]) -> dict[str, float]:
         return {label: float(p) for label, p in zip(self.labels, self.proba([row])[0], strict=True)}

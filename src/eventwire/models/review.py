@@ -35,8 +35,8 @@ from eventwire.extractors.lexicon import Entry
 from eventwire.extractors.modality import SPEECH_VERBS
 from eventwire.models.classifier import SentenceClassifier
 from eventwire.models.features import feature_strings, hashed
+from eventwire.models.train import NONE
 
-NONE = "none"
 WEIGHTS_FILE = "event_sentences.npz"
 # The least probability of its top type at which the classifier adds an event (tuned on --half even).
 ADD_AT = 0.7
