@@ -98,3 +98,17 @@ def test_quote_gaps_a_headline_label_names_a_speaker_the_article_names(pipeline:
                                 "Councillor Ann Dorrit said on Tuesday that the mayor could be recalled.\n")
     (headline,) = _with(record, "Could Be Recalled")
     assert _speaker(headline) == "Dorrit"
+
+
+def test_quote_gaps_a_that_clause_hung_off_a_phrase_after_the_verb_is_still_reported(pipeline: Any) -> None:
+    record = _extract(pipeline, "Dockers say by a wide margin, 60 percent to 30 percent, that they would rather "
+                                "strike than accept the new rota.\n")
+    (said,) = _with(record, "rather strike")
+    assert said.cue is not None and said.cue.text == "say" and _speaker(said) == "Dockers"
+
+
+def test_quote_gaps_a_title_case_headline_splits_at_its_reporting_verb(pipeline: Any) -> None:
+    record = _extract(pipeline, "The harbour board met on Tuesday.\n\nDorrit Warns Harbour Fees Would Ruin Fleet\n\n"
+                                "Councillor Ann Dorrit said on Tuesday that the fees would ruin the fleet.\n")
+    (headline,) = _with(record, "Harbour Fees Would Ruin")
+    assert headline.cue is not None and headline.cue.text == "Warns" and _speaker(headline) == "Dorrit"

@@ -29,7 +29,7 @@ def _is_finder(noun: Token | None) -> bool:
     """A poll, survey, forecast or data set, also in a title-case headline ("New Poll Gives ..."), but not a
     firm named after one ("Pete Polls")."""
     return noun is not None and noun.pos_ in ("NOUN", "PROPN") and not noun.ent_type_ and \
-        (noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS)
+        bool({noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")} & DOCUMENT_NOUNS)
 
 
 def poll_finding(verb: Token) -> Found | None:
@@ -107,3 +107,33 @@ def _trailing_finding(sent: Span) -> Found | None:
     verb = words[-1]
     return Found(kind="indirect", start=start, end=end, cue=text_span(doc, verb.idx, verb.idx + len(verb.text)),
                  speaker_span=text_span(doc, source[0].idx, head.idx + len(head.text)), speaker_head=head)
+
+
+def headline_reports(doc: Doc, starts: list[int], named: set[str]) -> list[Found]:
+    """"Ann Doe Warns Talks Could Collapse", "Polls Show The Mayor Ahead": a title-case headline the parser cannot
+    read, split at its first reporting verb after a name the article names elsewhere, or after a poll."""
+    text = doc.text
+    out: list[Found] = []
+    for para, p0 in enumerate(starts):
+        p1 = starts[para + 1] if para + 1 < len(starts) else len(text)
+        words = [t for t in doc.char_span(p0, len(text[:p1].rstrip()), alignment_mode="expand") or []
+                 if not t.is_space]
+        alpha = [t for t in words if t.is_alpha and len(t.text) > 3]
+        if not 4 <= len(words) <= 20 or not alpha or sum(t.text[0].isupper() for t in alpha) < 0.8 * len(alpha):
+            continue
+        for k, verb in enumerate(words[1:6], start=1):
+            name = words[:k]
+            if not all(t.text[:1].isupper() and t.is_alpha for t in name):
+                break
+            if not _cue_form(verb) or not verb.text[:1].isupper():
+                continue
+            rest = [t for t in words[k + 1:] if not t.is_punct]
+            head = name[-1]
+            if len(rest) < 3 or not (head.text in named or _is_finder(head)):
+                break
+            start, end = trim_span(doc, words[k + 1].idx, words[-1].idx + len(words[-1].text))
+            out.append(Found(kind="indirect", start=start, end=end,
+                             cue=text_span(doc, verb.idx, verb.idx + len(verb.text)),
+                             speaker_span=text_span(doc, name[0].idx, head.idx + len(head.text)), speaker_head=head))
+            break
+    return out

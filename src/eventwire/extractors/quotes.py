@@ -70,7 +70,7 @@ from eventwire.extractors.quote_bounds import (
     overlap,
     prep_object,
 )
-from eventwire.extractors.quote_findings import FINDING_VERBS, poll_finding, trailing_findings
+from eventwire.extractors.quote_findings import FINDING_VERBS, headline_reports, poll_finding, trailing_findings
 from eventwire.extractors.quote_parse import (
     ACT_VERBS,
     INTENT_VERBS,
@@ -130,7 +130,10 @@ class QuoteFinder(Stage):
         direct = _one_per_stretch(self._direct(doc, starts))
         used_cues = {f.cue.start for f in direct if f.cue is not None}
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
-        indirect += self._labelled_lines(doc, starts) + trailing_findings(doc)
+        # A headline in title case is often parsed without its names: a name the article names elsewhere is one.
+        named = {t.text for t in doc if t.ent_type_ in _NAMED and t.pos_ == "PROPN"}
+        indirect += self._labelled_lines(doc, starts, named) + trailing_findings(doc) + \
+            headline_reports(doc, starts, named)
         kept = list(direct)
         # Each indirect quote is checked against the quotes near it, not all of them (quadratic in a long article):
         # the direct ones by start, and the spans taken kept sorted, none longer than `longest`.
@@ -383,13 +386,11 @@ class QuoteFinder(Stage):
         return out
 
     @staticmethod
-    def _labelled_lines(doc: Doc, starts: list[int]) -> list[Found]:
+    def _labelled_lines(doc: Doc, starts: list[int], named: set[str]) -> list[Found]:
         """Headline style: "Ann Doe: Talks Will Resume Next Week" gives the words after the colon to the
         name before it."""
         text = doc_text(doc)
         out: list[Found] = []
-        # A headline in title case is often parsed without its names: a name the article names elsewhere is one.
-        named = {t.text for t in doc if t.ent_type_ in _NAMED and t.pos_ == "PROPN"}
         for para, p0 in enumerate(starts):
             p1 = paragraph_end(text, starts, para)
             colon = text.find(":", p0, min(p1, p0 + 60))
@@ -469,6 +470,8 @@ class QuoteFinder(Stage):
             obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None and len([t for t in obj.subtree if not t.is_punct]) >= 2:
                 content = [t for t in obj.subtree if not t.is_space]
+        if clause is None and not content and lemma in SPEECH_VERBS:
+            clause = _stray_that_clause(verb)
         if clause is None and not content and lemma in SPEECH_VERBS:
             # "he said he had secured contracts ...", parsed as "said [he had secured] contracts": a clause with a
             # subject of its own read as the verb's object is still what it reports.
@@ -605,6 +608,21 @@ def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Fou
     return Found(kind="indirect", start=start, end=end, cue=text_span(doc, cue.idx, cue.idx + len(cue.text)),
                  speaker_span=text_span(doc, doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1].text)),
                  speaker_head=owner)
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """"Voters say by a wide margin, 49 percent to 42, that they ...": a "that" clause with a subject that the
+    parser hung off a phrase between the verb and it, reached from the verb through nouns and prepositions only."""
+    for token in verb.doc[verb.i + 1:verb.right_edge.i + 1]:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("acl", "ccomp", "relcl") or \
+                not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) or \
+                not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            continue
+        up = token.head
+        while up.i != verb.i and up.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and up.head.i != up.i:
+            up = up.head
+        return token if up.i == verb.i else None
+    return None
 
 
 def _speaker_of(found: Found) -> Token | None:
