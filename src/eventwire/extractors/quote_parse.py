@@ -115,10 +115,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # before the verb is its own.
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
+    if depth < 3 and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "prompted many senators to rebuke him", "asked the envoy to explain": the one asked or moved acts.
+        moved = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and is_animate(c)), None)
+        if moved is not None:
+            return moved
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "held a press conference to highlight that ...", "said X and added that ...": the clause's subject.
         return subject_of(verb.head, depth + 1)
     noun = verb.head
+    if depth < 3 and verb.dep_ == "pcomp" and noun.dep_ == "prep" and noun.head.pos_ in ("VERB", "AUX"):
+        # "labeled her a liar after dismissing the tape as ...", "responded by saying ...": the clause's subject.
+        return subject_of(noun.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and noun.pos_ == "PROPN" and noun.i < verb.i and \
+            verb.doc[verb.i - 1].text == ",":
+        # "Sen. Ann Doe, a member of the committee, called on him to resign": a finite verb the parser hung
+        # off the name before it (after its apposition) has that name for subject.
+        return noun
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and \
             is_cue_verb(verb):
         # "polls showing Trump ahead": the noun it describes; "X issued a statement saying ...": X.
@@ -128,6 +141,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return issuer
         return noun
     return None
+
+
+def is_animate(noun: Token) -> bool:
+    """A person or body ("the envoy", "Ruritania", "them", "a number of senators"), not a thing ("a convoy")."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in ("it", "this", "that", "what", "something", "nothing", "everything")
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.lemma_.lower() in _ACTOR_NOUNS:
+        return True
+    # "an unprecedented number of Republicans": the group named after "of".
+    return any(g.ent_type_ in ("PERSON", "ORG", "NORP") or g.lemma_.lower() in _ACTOR_NOUNS
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
 
 def inverted_subject(verb: Token) -> Token | None:

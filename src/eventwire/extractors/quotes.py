@@ -55,7 +55,6 @@ from spacy.tokens import Doc, Token
 from eventwire import vocab
 from eventwire.extractors.coref import actor_for, set_quote_speakers
 from eventwire.extractors.paragraphs import (
-    CLOSE_MARKS,
     OPEN_MARKS,
     STRAIGHT,
     doc_paragraphs,
@@ -63,11 +62,19 @@ from eventwire.extractors.paragraphs import (
     paragraph_end,
     paragraph_of,
 )
+from eventwire.extractors.quote_bounds import (
+    following_cue,
+    line_start,
+    noun_head,
+    object_and_predicate,
+    overlap,
+    prep_object,
+)
+from eventwire.extractors.quote_findings import FINDING_VERBS, headline_reports, poll_finding, trailing_findings
 from eventwire.extractors.quote_parse import (
     ACT_VERBS,
     INTENT_VERBS,
     NOT_CONTENT_DEPS,
-    PREDICATE_DEPS,
     PREDICATE_VERBS,
     QUOTE_ONLY,
     STANCE_VERBS,
@@ -100,6 +107,10 @@ from eventwire.types import Span as TextSpan
 SPEECH_VERBS = vocab.words("speech", role="attribution")
 # A vote sides with the object of its preposition ("voted for X"): PolNeAR counts it as an attribution of a stance.
 _VOTE_PREPS = ("for", "against")
+# Verbs that open a quote besides the cues: intentions, stances, descriptions and votes.
+_OPENERS = INTENT_VERBS | STANCE_VERBS | PREDICATE_VERBS | {"vote"}
+# Entity types that name a speaker.
+_NAMED = ("PERSON", "ORG", "NORP")
 # Reporting clauses that end an unclosed quote: "..., the statement said." / "..., said the envoy."
 _TAIL_VERBS = "said|says|added|adds|told [^.,“”\"]{1,40}|wrote|writes|stated|continued|noted|warned|explained"
 _TAIL_CUE = re.compile(
@@ -119,7 +130,10 @@ class QuoteFinder(Stage):
         direct = _one_per_stretch(self._direct(doc, starts))
         used_cues = {f.cue.start for f in direct if f.cue is not None}
         indirect = [f for f in self._indirect(doc) if f.cue is None or f.cue.start not in used_cues]
-        indirect += self._labelled_lines(doc, starts)
+        # A headline in title case is often parsed without its names: a name the article names elsewhere is one.
+        named = {t.text for t in doc if t.ent_type_ in _NAMED and t.pos_ == "PROPN"}
+        indirect += self._labelled_lines(doc, starts, named) + trailing_findings(doc) + \
+            headline_reports(doc, starts, named)
         kept = list(direct)
         # Each indirect quote is checked against the quotes near it, not all of them (quadratic in a long article):
         # the direct ones by start, and the spans taken kept sorted, none longer than `longest`.
@@ -130,8 +144,10 @@ class QuoteFinder(Stage):
         longest = max((e - s for s, e in spans), default=0)
         for f in indirect:
             nearby = by_start[bisect_left(starts_of, f.start):bisect_right(starts_of, f.end + 1)]
+            # A marked stretch starting inside the clause belongs to it even when it runs on past the clause's
+            # last word as parsed ("criticized X for “running around saying ...”").
             inner = [d for d in nearby if id(d) not in removed and d.kind == "direct" and d.speaker_head is None
-                     and d.end <= f.end + 1 and f.cue is not None and not d.start <= f.cue.start < d.end]
+                     and d.start < f.end and f.cue is not None and not d.start <= f.cue.start < d.end]
             if inner and _speaker_of(f) is not None:
                 # A reported clause holding quoted words nobody else is said to have said: a mixed quote
                 # ("criticized X for “running around ...”").
@@ -139,12 +155,13 @@ class QuoteFinder(Stage):
                     kept.remove(d)
                     spans.pop(bisect_left(spans, (d.start, d.end)))
                     removed.add(id(d))
+                    f.end = max(f.end, d.end)
                 f.kind = "mixed"
             i = bisect_left(spans, (f.end, -1)) - 1  # the last span starting before f ends
             clash = False
             while i >= 0 and spans[i][0] > f.start - longest and not clash:
                 s, e = spans[i]
-                clash = _overlap(f.start, f.end, s, e) > 0.5 * min(f.end - f.start, e - s)
+                clash = overlap(f.start, f.end, s, e) > 0.5 * min(f.end - f.start, e - s)
                 i -= 1
             if clash:
                 continue
@@ -218,17 +235,17 @@ class QuoteFinder(Stage):
             found.speaker_span, found.cue = tail_speaker, tail_cue
             heads = [t for t in tokens_in(doc, tail_speaker.start, tail_speaker.end)
                      if t.head.i < t.i or t.head.idx >= tail_speaker.end or t.head.idx < tail_speaker.start]
-            found.speaker_head = _noun_head(heads) if heads else None
+            found.speaker_head = noun_head(heads) if heads else None
             return found
         inside = tokens_in(doc, q0, q1)
         if not inside:
             return None
-        verb = self._governing_verb(inside, q0, q1) or _following_cue(doc, q1)
+        verb = self._governing_verb(inside, q0, q1) or following_cue(doc, q1)
         if verb is None:
             # The tokens around the next few characters, not the whole Doc: this runs once per quote.
             near = doc.char_span(q1, min(len(text), q1 + 5), alignment_mode="expand")
             after = [t for t in near or [] if q1 < t.idx <= q1 + 4 and not t.is_punct and not t.is_space][:1]
-            lead = tokens_in(doc, _line_start(text, q0), q0 - 1)
+            lead = tokens_in(doc, line_start(text, q0), q0 - 1)
             if lead and lead[-1].text == ":" and len(lead) <= 16 and not any(t.pos_ == "VERB" for t in lead):
                 # A label naming who speaks: "Ann Doe, The Daily Courier: “...”".
                 names = [t for t in lead if t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "compound"]
@@ -262,7 +279,7 @@ class QuoteFinder(Stage):
             found.speaker_span = text_span(doc, span.start_char, span.end_char)
             found.speaker_head = subject
         clause = self._clause_of(verb, inside)
-        described = _object_and_predicate(verb) if verb.lemma_.lower() in PREDICATE_VERBS or \
+        described = object_and_predicate(verb) if verb.lemma_.lower() in PREDICATE_VERBS or \
             any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights) else []
         subtree: list[Token] = []
         if any(q0 <= t.idx < q1 for t in described):
@@ -357,9 +374,11 @@ class QuoteFinder(Stage):
                 found = self._according(token)
             elif token.pos_ in ("NOUN", "ADJ"):
                 found = _carried_quote(token, noun_speech(token) if token.pos_ == "NOUN" else held_clause(token))
-            elif (is_cue_verb(token) or token.lemma_.lower() in INTENT_VERBS | STANCE_VERBS | {"vote"}) and \
-                    token.pos_ == "VERB" and token.lemma_.lower() not in QUOTE_ONLY:
+            elif (is_cue_verb(token) or token.lemma_.lower() in _OPENERS) and token.pos_ == "VERB" and \
+                    token.lemma_.lower() not in QUOTE_ONLY:
                 found = self._reported_clause(token)
+            elif token.lemma_.lower() in FINDING_VERBS:
+                found = poll_finding(token)
             else:
                 found = None
             if found is not None:
@@ -367,7 +386,7 @@ class QuoteFinder(Stage):
         return out
 
     @staticmethod
-    def _labelled_lines(doc: Doc, starts: list[int]) -> list[Found]:
+    def _labelled_lines(doc: Doc, starts: list[int], named: set[str]) -> list[Found]:
         """Headline style: "Ann Doe: Talks Will Resume Next Week" gives the words after the colon to the
         name before it."""
         text = doc_text(doc)
@@ -383,8 +402,8 @@ class QuoteFinder(Stage):
                     any(t.pos_ in ("VERB", "AUX") for t in label):
                 continue
             heads = [t for t in label if t.head.i == t.i or not p0 <= t.head.idx < colon]
-            head = _noun_head(heads) if heads else None
-            if head is None or head.ent_type_ not in ("PERSON", "ORG", "NORP") or head.is_upper:
+            head = noun_head(heads) if heads else None
+            if head is None or head.is_upper or (head.ent_type_ not in _NAMED and head.text not in named):
                 continue
             start, end = trim_span(doc, rest[0].idx, rest[-1].idx + len(rest[-1].text))
             out.append(Found(kind="indirect", start=start, end=end, cue=text_span(doc, colon, colon + 1),
@@ -419,7 +438,10 @@ class QuoteFinder(Stage):
 
     def _reported_clause(self, verb: Token) -> Found | None:
         doc = verb.doc
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # A participle the tagger read as an adjective still heads a clause when it has a subject ("told reporters
+        # that she no longer worried about ...").
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or (
+            c.pos_ == "ADJ" and any(g.dep_ in SUBJECT_DEPS for g in c.children)))]
         # "In an interview focused on trade, the governor said cutting taxes ...": a clause after the verb is
         # what it reports; one before it too only when there is none after.
         clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
@@ -428,7 +450,7 @@ class QuoteFinder(Stage):
         if clause is None and lemma in INTENT_VERBS:
             clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if clause is None and lemma in PREDICATE_VERBS:
-            content = _object_and_predicate(verb)
+            content = object_and_predicate(verb)
         if clause is None and not content and lemma in STANCE_VERBS:
             # A verb that is only ever verbal takes a pronoun too ("criticized them"); "attacked them" may be an act.
             kinds = ("NOUN", "PROPN") if lemma in ACT_VERBS else ("NOUN", "PROPN", "PRON")
@@ -449,6 +471,8 @@ class QuoteFinder(Stage):
             if obj is not None and len([t for t in obj.subtree if not t.is_punct]) >= 2:
                 content = [t for t in obj.subtree if not t.is_space]
         if clause is None and not content and lemma in SPEECH_VERBS:
+            clause = _stray_that_clause(verb)
+        if clause is None and not content and lemma in SPEECH_VERBS:
             # "he said he had secured contracts ...", parsed as "said [he had secured] contracts": a clause with a
             # subject of its own read as the verb's object is still what it reports.
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
@@ -461,7 +485,7 @@ class QuoteFinder(Stage):
         if clause is None and not content and lemma in ("call", "push", "press", "appeal", "vote"):
             # "called on X to resign", "called for new elections", "voted for the mayor": short, like a stance's
             # object; "called for X to be replaced" (a "for ... to" clause) too.
-            content = _prep_object(verb, _VOTE_PREPS if lemma == "vote" else ("on", "for"))
+            content = prep_object(verb, _VOTE_PREPS if lemma == "vote" else ("on", "for"))
             if not content:
                 held = next((c for c in verb.rights if c.dep_ == "advcl" and
                              any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
@@ -563,7 +587,7 @@ def _one_per_stretch(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in sorted(found, key=lambda f: f.start):
         prev = next((o for o in reversed(out) if o.kind == "mixed"), None)
-        if f.kind == "mixed" and prev is not None and _overlap(f.start, f.end, prev.start, prev.end) > 0:
+        if f.kind == "mixed" and prev is not None and overlap(f.start, f.end, prev.start, prev.end) > 0:
             prev.end = max(prev.end, f.end)
             continue
         out.append(f)
@@ -586,88 +610,27 @@ def _carried_quote(cue: Token, carried: tuple[list[Token], Token] | None) -> Fou
                  speaker_head=owner)
 
 
+def _stray_that_clause(verb: Token) -> Token | None:
+    """"Voters say by a wide margin, 49 percent to 42, that they ...": a "that" clause with a subject that the
+    parser hung off a phrase between the verb and it, reached from the verb through nouns and prepositions only."""
+    for token in verb.doc[verb.i + 1:verb.right_edge.i + 1]:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("acl", "ccomp", "relcl") or \
+                not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) or \
+                not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            continue
+        up = token.head
+        while up.i != verb.i and up.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and up.head.i != up.i:
+            up = up.head
+        return token if up.i == verb.i else None
+    return None
+
+
 def _speaker_of(found: Found) -> Token | None:
     seen = 0
     while found.speaker_head is None and found.inherited is not None and seen < 20:
         found = found.inherited
         seen += 1
     return found.speaker_head
-
-
-def _following_cue(doc: Doc, q1: int) -> Token | None:
-    """The verb of a bare reporting clause right after the closing mark, which the parser put in a sentence
-    of its own ("“Can we meet?” her aide wrote.", "“Thanks!” responded the director.")."""
-    text = doc_text(doc)
-    if q1 >= len(text) or text[q1] not in CLOSE_MARKS + STRAIGHT:
-        return None
-    line_end = text.find("\n", q1)
-    stop = min(q1 + 120, len(text) if line_end < 0 else line_end)
-    after = [t for t in tokens_in(doc, q1 + 1, stop) if t.idx > q1]
-    if not after or after[0].idx > q1 + 3 or after[0].is_punct:
-        return None
-    for k, token in enumerate(after[:10]):
-        if token.is_punct:
-            return None
-        if not is_cue_verb(token) or token.lemma_.lower() in ("be", "have"):
-            continue
-        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > token.i for c in token.children) and \
-                inverted_subject(token) is None:
-            return None     # a new sentence reporting something else ("Trump said the plan ...")
-        subject = subject_of(token) or inverted_subject(token)
-        if subject is None or not (after[0].i <= subject.i) or (k > 0 and subject.i > token.i):
-            return None
-        if k > 0 and subject.left_edge.i > after[0].i:
-            return None
-        return token
-    return None
-
-
-def _object_and_predicate(verb: Token) -> list[Token]:
-    """"show Trump ahead", "called him a liar": the object with what is said of it, or [] when the
-    object stands alone."""
-    obj = next((c for c in verb.rights if c.dep_ in ("dobj", "oprd") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
-    if obj is None:
-        pred = next((c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.i > verb.i
-                     and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
-        return [t for t in pred.subtree if not t.is_space] if pred is not None else []
-    tail: list[Token] = []
-    for child in verb.rights:
-        if child.i <= obj.i:
-            continue
-        if child.dep_ not in PREDICATE_DEPS or child.is_punct:
-            break
-        tail.append(child)
-    if not tail:
-        return []
-    return [t for t in verb.doc[obj.left_edge.i:tail[-1].right_edge.i + 1] if not t.is_space]
-
-
-def _prep_object(verb: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The object of the verb's preposition, with an infinitive that follows it ("called on X to resign")."""
-    prep = next((c for c in verb.rights if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if obj is None:
-        return []
-    end = obj.right_edge.i
-    for child in verb.rights:
-        if child.i > end and child.dep_ in ("xcomp", "ccomp") and \
-                (child.i == end + 1 or verb.doc[end + 1].lower_ == "to"):
-            end = child.right_edge.i
-    return [t for t in verb.doc[obj.left_edge.i:end + 1] if not t.is_space]
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _noun_head(tokens: list[Token]) -> Token:
-    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return (nouns or tokens)[-1]
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
 
 
 @Language.factory("eventwire_quotes", assigns=["doc._.quotes", "doc._.quote_speakers"],

@@ -13,7 +13,7 @@ table           roles
 ``intent``      future, plan, report, schedule, deadline, unvoiced
 ``statement``   statement, document, speech
 ``actor``       (sector), title, generic, country_part, country_only
-``light``       light, aspectual, carrier, issue
+``light``       light, aspectual, carrier, issue, finding
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
@@ -45,7 +45,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "intent": ("future", "plan", "report", "schedule", "deadline", "unvoiced"),
     "statement": ("statement", "document", "speech"),
     "actor": ("title", "generic", "country_part", "country_only"),
-    "light": ("light", "aspectual", "carrier", "issue"),
+    "light": ("light", "aspectual", "carrier", "issue", "finding"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound",
                     "speech_object"),
     "auxiliary": ("future", "hypothetical"),
