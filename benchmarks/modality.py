@@ -52,12 +52,10 @@ from eventwire.ingest.text import read_text  # noqa: E402
 from eventwire.pipeline import Pipeline  # noqa: E402
 from eventwire.types import Event  # noqa: E402
 
-# The PETRARCH-2 records are read by the benchmark beside this one: as a script its folder is on sys.path,
-# as a module (the tests import benchmarks.modality) it is this package.
-if __package__:
-    from .events_petrarch import read_records, records_path
-else:
-    from events_petrarch import read_records, records_path
+# The PETRARCH-2 records are read by the benchmark beside this one (the tests import this file as
+# benchmarks.modality, so its folder is put on the path here, not only when it runs as a script).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from events_petrarch import read_records, records_path  # noqa: E402
 
 PUBLISHED = "2021-08-09"
 
