@@ -44,11 +44,13 @@ class LinkedDate:
 
 @dataclass(slots=True)
 class LinkedPlace:
+    """The place of a linked event: a `Place` without the offsets of its mention. `feature` is its precision."""
+
     name: str
     country: str | None = None
     admin1: str | None = None
     feature: str = "other"
-    lat: float | None = None
+    lat: float | None = None  # degrees
     lon: float | None = None
 
 
@@ -87,7 +89,7 @@ class EventMention:
     sentence: str
     sentence_start: int
     sentence_end: int
-    confidence: float = 0.0
-    attribution: str | None = None
+    confidence: float = 0.0  # the event's
+    attribution: str | None = None  # the reporting clause
     attributed_to: str | None = None
-    score: float = 1.0
+    score: float = 1.0  # its agreement with the linked event it joined
