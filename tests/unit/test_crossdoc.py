@@ -219,3 +219,23 @@ def test_crossdoc_ingesting_again_changes_nothing(tmp_path: Path, blank_config: 
         again = ingest_inputs([str(folder)], store, config=blank_config)
         assert first.duplicates == 1 and again.added == 0 and store.counts() == before
         assert before["signatures"] == 3 and before["duplicates"] == 1
+
+
+def test_crossdoc_link_command_rebuilds_the_tables(tmp_path: Path, blank_config_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b.txt").write_text(UPDATE, encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    runner = CliRunner()
+    ingest = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--config", str(blank_config_path)])
+    assert ingest.exit_code == 0, ingest.output
+    result = runner.invoke(app, ["link", "--db", str(db), "--config", str(blank_config_path)])
+    assert result.exit_code == 0, result.output
+    assert "2 articles, 1 duplicates" in result.stdout
+    missing = runner.invoke(app, ["link", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "E202" in missing.stderr
