@@ -3,6 +3,8 @@
 Both read every input, turn the articles into records through one Pipeline (one model load) and
 either hand the records on (extract) or store them a batch per transaction (ingest). An input that
 fails becomes an InputError the caller sees (extract) or the store records (ingest); the run goes on.
+Ingest then runs the cross-article stage (eventwire.crossdoc) on each batch stored, when
+`linking.enabled`: duplicates are marked and events linked across articles.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.config import Config, load_config
+from eventwire.crossdoc.stage import CrossDoc, rebuild
 from eventwire.errors import InputError
 from eventwire.ingest.sources import iter_articles
 from eventwire.pipeline import Pipeline, batched
@@ -42,6 +45,8 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
     # Skipped because they were stored before this run while --published asked for another date.
     published_not_applied: int = 0
+    # Of the articles added: how many are duplicates of a stored report (eventwire.crossdoc).
+    duplicates: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -66,11 +71,15 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
     with `replace` extracted again and their stored records replaced.
 
     Commits once per `store.batch_size` articles (replacements included), so a killed run loses at most
-    one batch and never leaves an article half replaced.
+    one batch and never leaves an article half replaced. With `linking.enabled`, each batch's new articles are
+    checked for duplicates and their events linked across articles; after a run that replaced records the
+    cross-article tables are rebuilt, since replaced events may tell something else.
     """
     config = config or (pipeline.config if pipeline else load_config())
     pipeline = pipeline or Pipeline(config)
     report = IngestReport()
+    linking = bool(config.get("linking.enabled"))
+    stage = CrossDoc(store, config) if linking and not replace else None
     items = iter_articles(inputs, published=published, config=config)
     for chunk in batched(items, config.get("store.batch_size")):
         fresh: list[Article] = []
@@ -98,9 +107,13 @@ def ingest_inputs(inputs: Iterable[str], store: Store, *, published: str | None 
                 else:
                     records.append(result)
             written = store.add_records(records, replace=replace)
+            if stage is not None and records:
+                report.duplicates += stage.add(records).duplicates
             replaced = sum(1 for r in records if r.article.id in known) if replace else 0
             report.replaced += replaced
             report.added += written - replaced
         if progress:
             progress(len(chunk))
+    if linking and replace and report.replaced:
+        rebuild(store, config)
     return report

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import ROOT
 
 from eventwire import types as records
+from eventwire.crossdoc import records as crossdoc
 from eventwire.errors import Errors
 from eventwire.store.base import IngestFailure
 from eventwire.store.schema import TABLES
@@ -46,7 +47,8 @@ def _sections() -> dict[str, list[tuple[str, str]]]:
 
 
 def _record_types() -> dict[str, type]:
-    """Every record reachable from ArticleRecord, and the store's own IngestFailure."""
+    """Every record reachable from ArticleRecord, the store's own IngestFailure, and the records of the
+    cross-article tables."""
     found: dict[str, type] = {}
 
     def walk(kind: type) -> None:
@@ -60,6 +62,8 @@ def _record_types() -> dict[str, type]:
 
     walk(ArticleRecord)
     found[IngestFailure.__name__] = IngestFailure
+    for kind in (crossdoc.ArticleSignature, crossdoc.Duplicate, crossdoc.LinkedEvent, crossdoc.EventMention):
+        walk(kind)
     return found
 
 

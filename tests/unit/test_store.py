@@ -11,7 +11,7 @@ from tests.unit.test_types import _record
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.exporters import export_store
-from eventwire.store import Store, open_store
+from eventwire.store import TABLES, Store, open_store
 from eventwire.store.schema import SCHEMA_VERSION
 from eventwire.types import (
     Actor,
@@ -257,7 +257,7 @@ def test_store_export_jsonl_parquet_and_csv(tmp_path: Path) -> None:
         lines = [json.loads(line) for line in out.getvalue().splitlines()]
         assert ArticleRecord.from_dict(lines[0]) == _record()
         written = export_store(store, "parquet", str(tmp_path / "pq"))
-        assert len(written) == 8
+        assert len(written) == len(TABLES)
         n = duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path}/pq/events.parquet'").fetchall()
         assert n == [(1,)]
         export_store(store, "csv", str(tmp_path / "events.csv"), table="events")

@@ -1,4 +1,4 @@
-"""The typer application: `eventwire extract | ingest | export | demo`."""
+"""The typer application: `eventwire extract | ingest | link | export | demo | kb`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from eventwire.cli.export import export_command
 from eventwire.cli.extract import extract_command
 from eventwire.cli.ingest import ingest_command
 from eventwire.cli.kb import kb_command
+from eventwire.cli.link import link_command
 
 app = typer.Typer(
     name="eventwire",
@@ -23,6 +24,7 @@ app.command("ingest")(ingest_command)
 app.command("export")(export_command)
 app.command("demo")(demo_command)
 app.command("kb")(kb_command)
+app.command("link")(link_command)
 
 
 def _version(value: bool) -> None:

@@ -13,12 +13,13 @@ while more articles are stored: the pages after it show what came in since.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
+from eventwire.crossdoc.records import LinkedEvent
 from eventwire.errors import EventwireError, InputError
 from eventwire.types import Article, ArticleRecord, Event
 
@@ -201,6 +202,23 @@ class Store(Protocol):
     def scan(self, table: str, *, batch_size: int = 65_536) -> Iterator[pa.RecordBatch]:
         """Every row of `table` as Arrow record batches in the table's Arrow schema
         (eventwire.store.schema.arrow_schema), in ingest order: what exporters write."""
+        ...
+
+    # -- the cross-article tables (eventwire.crossdoc) --------------------------------------------
+
+    def put(self, writes: Mapping[str, Sequence[Any]]) -> None:
+        """Write records of the cross-article tables (signatures, duplicates, linked_events,
+        event_mentions: table name -> records) in one transaction, each replacing the stored row of the same
+        key. E204 for any other table."""
+        ...
+
+    def clear(self, tables: Sequence[str]) -> None:
+        """Empty these cross-article tables, in one transaction (a rebuild starts with it)."""
+        ...
+
+    def linked_window(self, types: Sequence[str], since: str, until: str) -> list[LinkedEvent]:
+        """The linked events of these PLOVER types whose days (`date.earliest` .. `date.latest`, ISO dates)
+        meet [since, until]: the candidates a batch of new mentions is compared with."""
         ...
 
     def close(self) -> None:

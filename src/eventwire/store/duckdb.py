@@ -11,13 +11,14 @@ brought up to date by MIGRATIONS, each in its own transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 import duckdb
 
+from eventwire.crossdoc.records import LinkedEvent
 from eventwire.errors import EventwireError, InputError
 from eventwire.store.base import (
     ArticleQuery,
@@ -29,6 +30,7 @@ from eventwire.store.base import (
 )
 from eventwire.store.schema import (
     CHILD_TABLES,
+    CROSSDOC_TABLES,
     SCHEMA_VERSION,
     TABLE_SPECS,
     TABLES,
@@ -123,6 +125,55 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "DROP TABLE ingest_errors",
         "ALTER TABLE ingest_errors_v2 RENAME TO ingest_errors",
         'CREATE UNIQUE INDEX ingest_errors_source_code_message ON ingest_errors ("source", "code", "message")',
+    ]),
+    (3, "cross-article tables: signatures, duplicates, linked_events, event_mentions", [
+        """CREATE TABLE signatures (
+            "article_id" VARCHAR NOT NULL,
+            "minhash" BIGINT[],
+            PRIMARY KEY ("article_id")
+        )""",
+        """CREATE TABLE duplicates (
+            "article_id" VARCHAR NOT NULL,
+            "duplicate_of" VARCHAR,
+            "similarity" DOUBLE,
+            PRIMARY KEY ("article_id")
+        )""",
+        """CREATE TABLE linked_events (
+            "id" VARCHAR NOT NULL,
+            "type" VARCHAR,
+            "modality" VARCHAR,
+            "cameo" VARCHAR,
+            "quad_class" TINYINT,
+            "actor" STRUCT("name" VARCHAR, "country" VARCHAR, "sector" VARCHAR)[],
+            "recipient" STRUCT("name" VARCHAR, "country" VARCHAR, "sector" VARCHAR)[],
+            "date" STRUCT("value" VARCHAR, "precision" VARCHAR, "earliest" VARCHAR, "latest" VARCHAR),
+            "place" STRUCT("name" VARCHAR, "country" VARCHAR, "admin1" VARCHAR, "feature" VARCHAR, "lat" DOUBLE,
+                           "lon" DOUBLE),
+            "first_seen" VARCHAR,
+            "last_seen" VARCHAR,
+            "num_mentions" INTEGER,
+            "num_sources" INTEGER,
+            "num_articles" INTEGER,
+            "sources" VARCHAR[],
+            "articles" VARCHAR[],
+            PRIMARY KEY ("id")
+        )""",
+        """CREATE TABLE event_mentions (
+            "article_id" VARCHAR NOT NULL,
+            "ordinal" INTEGER NOT NULL,
+            "linked_event_id" VARCHAR,
+            "event_id" VARCHAR,
+            "source" VARCHAR,
+            "published" VARCHAR,
+            "sentence" VARCHAR,
+            "sentence_start" INTEGER,
+            "sentence_end" INTEGER,
+            "confidence" DOUBLE,
+            "attribution" VARCHAR,
+            "attributed_to" VARCHAR,
+            "score" DOUBLE,
+            PRIMARY KEY ("article_id", "ordinal")
+        )""",
     ]),
 ]
 
@@ -380,7 +431,7 @@ class DuckDBStore:
             sql = (f"SELECT {_column_list([c.name for c in spec.columns], 't')} FROM {table_name} t "
                    "JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.ordinal")
         else:
-            order = "seq" if table_name == "articles" else "id"
+            order = "seq" if table_name == "articles" else _column_list(spec.key)
             sql = f"SELECT {_column_list([c.name for c in spec.columns])} FROM {table_name} ORDER BY {order}"
         # A cursor of its own, so that a half-read scan never blocks the store's connection.
         cursor = self.con.cursor()
@@ -391,6 +442,46 @@ class DuckDBStore:
         finally:
             cursor.close()
 
+    # -- the cross-article tables ----------------------------------------------------------------
+
+    def put(self, writes: Mapping[str, Sequence[Any]]) -> None:
+        import pyarrow as pa
+
+        for name in writes:
+            _check_crossdoc(name)
+        with self._transaction():
+            for name, items in writes.items():
+                if not items:
+                    continue
+                spec = TABLE_SPECS[name]
+                full = arrow_schema(name)
+                data = pa.Table.from_pylist([dataclasses.asdict(item) for item in items],
+                                            schema=pa.schema([full.field(c) for c in spec.fields]))
+                self.con.register("_eventwire_rows", data)
+                try:
+                    keys = _column_list(spec.key)
+                    self.con.execute(f"DELETE FROM {name} WHERE ({keys}) IN (SELECT ({keys}) FROM _eventwire_rows)")
+                    names = _column_list(spec.fields)
+                    self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM _eventwire_rows")
+                finally:
+                    self.con.unregister("_eventwire_rows")
+
+    def clear(self, tables: Sequence[str]) -> None:
+        for name in tables:
+            _check_crossdoc(name)
+        with self._transaction():
+            for name in tables:
+                self.con.execute(f"DELETE FROM {name}")
+
+    def linked_window(self, types: Sequence[str], since: str, until: str) -> list[LinkedEvent]:
+        if not types:
+            return []
+        fields = TABLE_SPECS["linked_events"].fields
+        rows = self._dicts(
+            f"SELECT {_column_list(fields)} FROM linked_events WHERE type IN ({placeholders(len(types))}) "
+            "AND (date).latest >= ? AND (date).earliest <= ? ORDER BY id", [*types, since, until])
+        return [from_dict(LinkedEvent, r) for r in rows]
+
     def close(self) -> None:
         self.con.close()
 
@@ -400,6 +491,12 @@ class DuckDBStore:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _check_crossdoc(name: str) -> None:
+    """`put` and `clear` write only the cross-article tables: the others change through add_records."""
+    if name not in CROSSDOC_TABLES:
+        raise EventwireError("E204", reason=f"'{name}' is not a cross-article table ({', '.join(CROSSDOC_TABLES)})")
 
 
 class _Transaction:

@@ -3,7 +3,9 @@
 - `articles` holds `Article` (plus `seq`, the ingest order, and `ingested_at`);
 - each list of an `ArticleRecord` (events, quotes, timexes, places, actors, warnings) is a table of its
   own, its rows keyed by `article_id` and `ordinal` (the position in the list);
-- `ingest_errors` holds `IngestFailure` (eventwire.store.base), once per source, code and message.
+- `ingest_errors` holds `IngestFailure` (eventwire.store.base), once per source, code and message;
+- the cross-article stage's records (eventwire.crossdoc.records) are tables keyed by their own fields:
+  `signatures`, `duplicates`, `linked_events` and `event_mentions`.
 
 A column is a field; a nested record is a struct, a list a list; `str` and `Literal` are text, an
 `int` is 32 bits unless the field's metadata says `{"bits": N}`. The tables here are logical: each
@@ -24,6 +26,7 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from eventwire.crossdoc.records import ArticleSignature, Duplicate, EventMention, LinkedEvent
 from eventwire.errors import EventwireError
 from eventwire.store.base import IngestFailure
 from eventwire.types import Article, ArticleRecord, field_types, optional_of
@@ -32,7 +35,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 # 1: the first release. 2: the warnings table; ingest_errors keeps a failure once (occurrences, last_failed_at).
-SCHEMA_VERSION = 2
+# 3: the cross-article tables (signatures, duplicates, linked_events, event_mentions).
+SCHEMA_VERSION = 3
 
 ScalarKind = Literal["text", "int", "float", "bool", "timestamp"]
 
@@ -98,7 +102,7 @@ def logical_type(hint: Any, metadata: typing.Mapping[str, Any] | None = None) ->
         return Scalar("text"), False
     if origin is list:
         (item,) = typing.get_args(hint)
-        return ListOf(logical_type(item)[0]), False
+        return ListOf(logical_type(item, metadata)[0]), False
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return Struct(record_columns(hint)), False
     bits = int((metadata or {}).get("bits", 32))
@@ -151,13 +155,28 @@ def _derive() -> dict[str, Table]:
         (Column("id", Scalar("int", 64), nullable=False, serial="ingest_error_ids"),
          *[dataclasses.replace(c, nullable=c.name not in unique) for c in failure]),
         tuple(c.name for c in failure), key=("id",), unique=unique)
+    for name, record, key in _CROSSDOC:
+        own = record_columns(record)
+        tables[name] = Table(name, record, tuple(dataclasses.replace(c, nullable=c.name not in key) for c in own),
+                             tuple(c.name for c in own), key=key)
     return tables
+
+
+# The cross-article stage's tables: (name, record, key).
+_CROSSDOC: tuple[tuple[str, type, tuple[str, ...]], ...] = (
+    ("signatures", ArticleSignature, ("article_id",)),
+    ("duplicates", Duplicate, ("article_id",)),
+    ("linked_events", LinkedEvent, ("id",)),
+    ("event_mentions", EventMention, ("article_id", "ordinal")),
+)
 
 
 TABLE_SPECS: dict[str, Table] = _derive()
 TABLES: tuple[str, ...] = tuple(TABLE_SPECS)
 # Tables holding the lists of an ArticleRecord, keyed by (article_id, ordinal).
 CHILD_TABLES: tuple[str, ...] = tuple(t.name for t in TABLE_SPECS.values() if t.child)
+# Tables of the cross-article stage, written by Store.put and emptied by Store.clear.
+CROSSDOC_TABLES: tuple[str, ...] = tuple(name for name, _, _ in _CROSSDOC)
 
 
 def table(name: str) -> Table:
