@@ -202,8 +202,9 @@ def build_actor(head: Token, on: date | None) -> Actor:
     if country is None:
         # The nearest country word in the mention: "Pakistani Ambassador ..." -> PAK.
         hits = kb_find(doc, span.text, on)
-        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
-            # "Senator Jordan Lee": a country's name inside a person's name says nothing of where they are from.
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1 and ent.root.tag_ == "NNP":
+            # "Senator Jordan Lee": a country's name inside a person's name says nothing of where they are from
+            # (a plural, "Bosnian Serbs", is a people, and its state is theirs).
             inside = (ent.start_char - span.start_char, ent.end_char - span.start_char)
             hits = [h for h in hits if not (inside[0] <= h[0] and h[1] <= inside[1] and
                                             h[1] - h[0] < inside[1] - inside[0])]  # "Sri Lanka" typed PERSON stays
