@@ -106,7 +106,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                      if ent.label_ in ("ORG", "NORP", "WORK_OF_ART"))
     # A person's name holding a country's ("Jordan Lee", "Georgia Smith") is no place: a country name found only
     # inside a longer PERSON entity is skipped (a PERSON entity that is the name alone may be the tagger's slip).
-    person_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    person_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    and all(t.tag_ == "NNP" for t in ent)]  # not "Sri Lanka's", "Sri Lanka - approximately"
     blocked_starts = [s for s, _ in blocked]
 
     def overlaps_blocked(start: int, end: int) -> bool:
