@@ -217,7 +217,9 @@ def test_kb_user_extra_file_overrides_and_extends(tmp_path: Path) -> None:
     assert (_get(user, "Munir Akram").sector, _get(user, "Ambassador Akram").role) == ("GOV", "Test override")
     assert _get(user, "Noori").country == "AFG"
     # The user's rows replace every shipped row of that name, in every period.
-    assert _get(user, "Ghani", AUG_1).sector == "CVL"
+    assert _get(user, "Ghani", AUG_20).sector == "CVL"
+    # Before the user's only row, no shipped presidency remains: the person takes no office that day.
+    assert (_get(user, "Ghani", AUG_1).sector, _get(user, "Ghani", AUG_1).role) == (None, None)
     assert _get(user, "Munir Akram").source == "my notes"
     # The shipped, cached knowledge base is untouched.
     assert _get(load_kb(), "Munir Akram").sector == "DIP"
@@ -258,6 +260,7 @@ def test_kb_heads_of_government_by_date(kb: KnowledgeBase, text: str, on: date, 
 def test_kb_heads_of_government_outside_their_term(kb: KnowledgeBase, text: str, outside: date) -> None:
     entry = _get(kb, text, outside)
     assert not entry.valid_on(outside)  # still the person (latest row), but not in office that day
+    assert (entry.sector, entry.role) == (None, None)
 
 
 def test_kb_netanyahu_in_opposition_between_terms(kb: KnowledgeBase) -> None:

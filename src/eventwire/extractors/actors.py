@@ -1,7 +1,8 @@
 """The article's actors (`doc._.actors`): every distinct actor once, the last of our stages.
 
 An actor is listed when it acts, receives, is the source of an attribution or speaks a quote, or when it
-is a named person or organisation of the article (not only a word in someone's title). Each is listed
+is a named person or organisation of the article (not only a word in someone's title, nor a place the tagger
+typed as a person or an organisation). Each is listed
 once per canonical name and country, at its first mention, with its cluster's canonical name, kind,
 country, sector and role (eventwire.extractors.coref). Documents ("the statement") are not actors.
 This stage reads what the earlier ones wrote and changes none of it.
@@ -13,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.extractors.coref import resolve
-from eventwire.extractors.mentions import STATEMENT_NOUNS, TITLE_WORDS
+from eventwire.extractors.mentions import STATEMENT_NOUNS, TITLE_WORDS, is_place
 from eventwire.nlp.stage import Stage
 from eventwire.types import Actor, Event
 
@@ -44,7 +45,8 @@ def article_actors(doc: Doc, events: list[Event]) -> list[Actor]:
     used += [q.speaker for q in doc._.quotes or [] if q.speaker is not None]
     named = [c.canonical() for c in res.clusters
              if c.best.entity and c.canonical().kind in ("person", "organization")
-             and not all(_in_title(m.head) for m in c.mentions)]
+             and not all(_in_title(m.head) for m in c.mentions)
+             and not all(is_place(m.head) for m in c.mentions)]  # "Herat" the tagger took for a group: a place
     for actor in [*used, *named]:
         if _is_document(actor.name):
             continue  # "the statement", "a threat assessment report": words, not an actor

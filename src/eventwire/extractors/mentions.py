@@ -31,8 +31,9 @@ STATEMENT_NOUNS = vocab.words("statement", role="statement")
 # Words that make a noun a title ("Secretary of State", "Ambassador to the United Nations").
 TITLE_WORDS = vocab.words("actor", role="title")
 # Nouns that name things, never actors: documents, processes, places, abstracts (vocab/thing.csv) and the
-# statements and documents of vocab/statement.csv.
-THING_NOUNS = vocab.words("thing") | vocab.words("statement")
+# statements and documents of vocab/statement.csv; a word for people by their role ("the opposition", also a
+# speech noun: "opposition to the plan") is an actor.
+THING_NOUNS = (vocab.words("thing") | vocab.words("statement")) - frozenset(SECTOR_WORDS)
 PLACE_NOUNS = vocab.words("thing", role="place")
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case"}
 
@@ -201,6 +202,12 @@ def build_actor(head: Token, on: date | None) -> Actor:
     if country is None:
         # The nearest country word in the mention: "Pakistani Ambassador ..." -> PAK.
         hits = kb_find(doc, span.text, on)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1 and ent.root.tag_ == "NNP":
+            # "Senator Jordan Lee": a country's name inside a person's name says nothing of where they are from
+            # (a plural, "Bosnian Serbs", is a people, and its state is theirs).
+            inside = (ent.start_char - span.start_char, ent.end_char - span.start_char)
+            hits = [h for h in hits if not (inside[0] <= h[0] and h[1] <= inside[1] and
+                                            h[1] - h[0] < inside[1] - inside[0])]  # "Sri Lanka" typed PERSON stays
         head_at = head.idx - span.start_char
         hits.sort(key=lambda h: (0 if h[0] <= head_at < h[1] else 1, abs(h[0] - head_at)))
         if len(hits) > 1 and getattr(hits[0][2], "kind", "") == "country" and hits[0][0] <= head_at and \

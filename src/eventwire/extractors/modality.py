@@ -1,8 +1,9 @@
 """Modality and attribution of an event, read from the clause around its trigger.
 
 Modality, first rule that applies:
-- negated: the trigger (or its auxiliaries) is negated ("did not attack", "no talks", "never signed"), or a
-  verb of refusal governs it ("failed to agree");
+- negated: the trigger (or its auxiliaries) is negated ("did not attack", "no talks", "never signed"), a
+  verb of refusal governs it ("failed to agree"), or a denial says it did not happen ("denied that its troops
+  shelled the town");
 - requested: the event is what someone asks for ("called on the Taliban to agree"), anywhere in the asked-for
   clause ("urged X to agree and to refrain from ...");
 - hypothetical: would/could/might/may, inside a conditional clause (if, unless, provided that, as long as, in
@@ -39,6 +40,7 @@ _CONDITION = vocab.words("mood", role="condition")
 _INVERSION = vocab.words("mood", role="inversion")
 _REFUSAL = vocab.words("mood", role="refusal")
 _DELIBERATION = vocab.words("mood", role="deliberation")
+_DENIAL = vocab.words("mood", role="denial")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
                  "nsubj", "nsubjpass")
@@ -186,6 +188,19 @@ def refused(token: Token) -> bool:
     return cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REFUSAL
 
 
+def denied(token: Token) -> bool:
+    """Is `token` the act a denial says did not happen: "denied that its troops had shelled the town", "denied
+    attacking the convoy", "denied reports that police beat protesters"?"""
+    cur = token
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+    if cur.dep_ == "acl" and cur.head.dep_ == "dobj":  # "denied reports that ..."
+        cur = cur.head
+    elif cur.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in _DENIAL
+
+
 def _conditional(token: Token) -> bool:
     if condition_of(token) is not None:
         return True
@@ -283,7 +298,7 @@ def deliberated(head: Token) -> bool:
 
 def modality_of(head: Token, on: date | None, *, requested: bool = False) -> Modality:
     """The modality of the event whose trigger head (verb, or noun) is `head`."""
-    if _negated(head) or refused(head):
+    if _negated(head) or refused(head) or denied(head):
         return "negated"
     if requested or requested_by(head) is not None:
         return "requested"

@@ -104,6 +104,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     blocked = sorted((ent.start_char, ent.end_char) for ent in doc.ents
                      if ent.label_ in ("ORG", "NORP", "WORK_OF_ART"))
+    # A person's name holding a country's ("Jordan Lee", "Georgia Smith") is no place: a country name found only
+    # inside a longer PERSON entity is skipped (a PERSON entity that is the name alone may be the tagger's slip).
+    person_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    and all(t.tag_ == "NNP" for t in ent)]  # not "Sri Lanka's", "Sri Lanka - approximately"
     blocked_starts = [s for s, _ in blocked]
 
     def overlaps_blocked(start: int, end: int) -> bool:
@@ -141,7 +145,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     whole = doc_text(doc)
     for start, end, entry in kb.find_in(whole):
         within = bisect_right(blocked_starts, start) - 1
-        if entry.kind != "country" or (within >= 0 and end <= blocked[within][1]):
+        if entry.kind != "country" or (within >= 0 and end <= blocked[within][1]) or \
+                any(s <= start and end <= e and e - s > end - start for s, e in person_spans):
             continue
         text = whole[start:end]
         if not any(gaz.is_exact(text, c) for c in gaz.candidates(text)):
@@ -187,13 +192,15 @@ def _place_in_name(ent: Span, gaz: Gazetteer, surnames: set[str]) -> Span | None
         pieces += [doc[span.start:span.start + n] for n in range(min(3, len(words) - 1), 0, -1)
                    if all(t.pos_ == "PROPN" for t in words[:n])]
     for piece in pieces:
-        if _is_actor_name(doc, piece.text):
-            continue
-        if any(gaz.is_exact(piece.text, c) and c.feature in ("city", "admin1", "admin2") and
-               (c.feature != "city" or c.population >= gaz.min_city_population)
-               for c in gaz.candidates(piece.text)):
+        if not _is_actor_name(doc, piece.text) and _is_town_or_area(piece.text, gaz):
             return piece
     return None
+
+
+def _is_town_or_area(text: str, gaz: Gazetteer) -> bool:
+    """Is `text` the own name of a town of the gazetteer's size or of a first- or second-level area?"""
+    return any(gaz.is_exact(text, c) and c.feature in ("city", "admin1", "admin2") and
+               (c.feature != "city" or c.population >= gaz.min_city_population) for c in gaz.candidates(text))
 
 
 def _is_actor_name(doc: Doc, text: str) -> bool:

@@ -5,7 +5,8 @@ until 2021-08-14 and the government (GOV) from 2021-08-15; Donald Trump is Presi
 then a party leader (PTY). Mentions are resolved against the article's publication date; an event told in
 that article may be older ("the February 2020 deal signed by Trump"), so each actor of an event takes the
 knowledge base's entry valid on the event's own date when it has one, else the article's. Without either
-date, an actor whose entries disagree keeps its name and country but no sector or role: none is assumed.
+date, an actor whose entries disagree keeps its name and country but no sector or role: none is assumed; so does a
+person on a day outside every period the table gives them.
 """
 
 from __future__ import annotations
@@ -48,8 +49,15 @@ def dated(doc: Doc, actor: Actor, day: date | None, published: date | None) -> A
             return replace(actor, sector=None, role=None)
         return actor
     entry = _valid(entries, day)
-    if entry is None or (published is not None and entry == _valid(entries, published) and
-                         entry.sector == actor.sector):
+    if entry is None:
+        if actor.kind != "person":
+            return actor
+        # A person in none of their periods that day ("Boris Johnson" in 2009, before any office the table
+        # knows): no sector or role from the table; a title the text gives stays.
+        from_table = {(e.sector, e.role) for e in entries}
+        return replace(actor, sector=None if any(actor.sector == s for s, _ in from_table) else actor.sector,
+                       role=None if any(actor.role == r for _, r in from_table) else actor.role)
+    if published is not None and entry == _valid(entries, published) and entry.sector == actor.sector:
         return actor  # already resolved on a day of that entry (a pair like "US-Taliban" is resolved undated)
     return replace(actor, sector=entry.sector, role=entry.role or actor.role, country=entry.country or actor.country)
 

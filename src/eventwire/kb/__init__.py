@@ -169,14 +169,19 @@ class _Index:
 
 
 def _pick(candidates: list[KBEntry], on: date | None) -> KBEntry | None:
-    """The candidate valid on ``on``; else (or with no date) the latest one."""
+    """The candidate valid on ``on``; else (or with no date) the latest one. A person in none of their periods on
+    ``on`` (before or after every office the table knows: "Boris Johnson" in 2024) keeps the name and country
+    but takes no sector or role: none is assumed."""
     if not candidates:
         return None
     if on is not None:
         current = [entry for entry in candidates if entry.valid_on(on)]
         if current:
             return max(current, key=lambda e: e.valid_from or date.min)
-    return max(candidates, key=lambda e: (e.valid_to or date.max, e.valid_from or date.min))
+    latest = max(candidates, key=lambda e: (e.valid_to or date.max, e.valid_from or date.min))
+    if on is not None and latest.kind == "person":
+        return replace(latest, sector=None, role=None)
+    return latest
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, str]]:

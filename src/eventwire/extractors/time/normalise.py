@@ -535,7 +535,13 @@ def _h_year_before(ctx: Context) -> Result | None:
 
 
 def _h_sameday(m: re.Match[str], ctx: Context) -> Result | None:
-    value = _unit_value(m["unit"].lower(), 0, ctx.day)
+    unit = m["unit"].lower()
+    # "In March that year", "that same month": the year or month of the story told, not of the report.
+    if unit == "year" and (ctx.story_year or ctx.last):
+        return "DATE", f"{ctx.story_year:04d}" if ctx.story_year else str(ctx.last)[:4]
+    if unit == "month" and ctx.last and re.match(r"^\d{4}-\d{2}", ctx.last):
+        return "DATE", ctx.last[:7]
+    value = _unit_value(unit, 0, ctx.day)
     return ("DATE", value) if value else None
 
 

@@ -146,7 +146,8 @@ def nowadays_at(doc: Doc, start: int, end: int) -> bool:
     if after is not None and after.tag_ == "POS":
         return word.dep_ == "poss" and word.head.pos_ == "PROPN"
     verb = _verb_of(word)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or _parsed_tense(verb) is not None:
+    # VB: the small model tags some present plurals as bare verbs ("Today, most young people get ...").
+    if verb is None or verb.tag_ not in ("VBZ", "VBP", "VB") or _parsed_tense(verb) is not None:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
