@@ -1,7 +1,8 @@
 """The plain functions behind `eventwire extract` and `eventwire ingest`.
 
 Both read every input, turn the articles into records through one Pipeline (one model load) and
-either hand the records on (extract) or store them a batch per transaction (ingest). An input that
+either hand the records on (extract, linked as one corpus in memory: eventwire.batch.Corpus) or store them
+a batch per transaction (ingest). An input that
 fails becomes an InputError the caller sees (extract) or the store records (ingest); the run goes on.
 Ingest then runs the cross-article stage (eventwire.crossdoc) on each batch stored, when
 `linking.enabled`: duplicates are marked and events linked across articles.
@@ -18,20 +19,52 @@ from eventwire.errors import InputError
 from eventwire.ingest.sources import iter_articles
 from eventwire.pipeline import Pipeline, batched
 from eventwire.store.base import Store
-from eventwire.types import Article, ArticleRecord
+from eventwire.types import Article, ArticleRecord, StoryRef
 
 Progress = Callable[[int], None]
 
 
+class Corpus:
+    """The cross-article stage of one `extract` run: an in-memory store holding only the cross-article
+    tables, so that the records of all the run's inputs are linked as one corpus and each carries its story.
+    Stories are incremental, so a record's story is known when its batch is done."""
+
+    def __init__(self, config: Config) -> None:
+        from eventwire.store import open_store
+
+        self.store = open_store(":memory:")
+        self.stage = CrossDoc(self.store, config)
+        self.seen: set[str] = set()
+
+    def add(self, records: list[ArticleRecord]) -> None:
+        fresh = []
+        for record in records:
+            if record.article.id not in self.seen:
+                self.seen.add(record.article.id)
+                fresh.append(record)
+        if fresh:
+            self.stage.add(fresh)
+        found = self.store.lookup("story_articles", "article_id", [r.article.id for r in records])
+        stories = {m.article_id: m.story_id for m in found}
+        for record in records:
+            if record.article.id in stories:
+                record.story = StoryRef(stories[record.article.id])
+
+
 def extract_inputs(inputs: Iterable[str], *, published: str | None = None, pipeline: Pipeline | None = None,
                    config: Config | None = None) -> Iterator[ArticleRecord | InputError]:
-    """A record per article (or an InputError per failed input), in input order."""
+    """A record per article (or an InputError per failed input), in input order. With `linking.enabled`
+    the records are linked as one corpus, and each carries its story."""
     config = config or (pipeline.config if pipeline else load_config())
     pipeline = pipeline or Pipeline(config)
+    corpus = Corpus(config) if config.get("linking.enabled") else None
     items = iter_articles(inputs, published=published, config=config)
     for chunk in batched(items, config.get("model.batch_size")):
         articles = [i for i in chunk if isinstance(i, Article)]
-        records = iter(pipeline.records(articles))
+        results = list(pipeline.records(articles))
+        if corpus is not None:
+            corpus.add([r for r in results if isinstance(r, ArticleRecord)])
+        records = iter(results)
         for item in chunk:
             yield item if isinstance(item, InputError) else next(records)
 

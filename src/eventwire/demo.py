@@ -32,11 +32,13 @@ class Summary:
     furniture: list[tuple[str, int]] = field(default_factory=list)
     dated: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     warnings: list[tuple[str, int]] = field(default_factory=list)
+    # The stories of most articles: (id, articles, label).
+    stories: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 def summarize(store: Store) -> Summary:
     """Counts per table, events by PLOVER type, the actors in most articles, furniture by kind, warnings
-    by code, and the articles by date: all through the store's API."""
+    by code, the articles by date and the stories of most articles: all through the store's API."""
     by_type = [(str(t), int(n)) for t, n in store.tally("events", "type")]
     actors = [(str(name), country, int(n)) for name, country, n in store.tally("actors", "name", "country",
                                                                                  limit=10)]
@@ -53,8 +55,11 @@ def summarize(store: Store) -> Summary:
             break
         cursor = page.cursor
     dated.sort(key=lambda d: (d[1] is None, d[1] or "", d[0]))
+    top = store.tally("story_articles", "story_id", limit=5)
+    labels = {s.id: s.label for s in store.lookup("stories", "id", [str(sid) for sid, _ in top])}
+    stories = [(str(sid), int(n), labels.get(str(sid), "")) for sid, n in top]
     return Summary(store.counts(), by_type, actors, sorted(furniture.items(), key=lambda kv: (-kv[1], kv[0])),
-                   dated, warnings)
+                   dated, warnings, stories)
 
 
 def run_demo(store: Store, corpus: Path, config: Config) -> tuple[IngestReport, Summary]:

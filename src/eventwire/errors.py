@@ -42,11 +42,13 @@ class Errors:
     E203 = ("{path}: the store is at schema {found} and needs migrating to {known}, which only a writer does: "
             "open it once for writing (eventwire ingest, or eventwire.open_store without read_only)")
     E204 = "Invalid store query: {reason}"
+    E205 = "No story '{story}' in the store (eventwire stories lists them)"
     E301 = "{path} exists; pass --force to overwrite it"
     E302 = "Unknown export format '{format}' (choose from {choices})"
     E303 = "The format '{format}' writes binary files and needs --out PATH, not standard output"
     E304 = "Unknown table '{table}' (choose from {choices})"
     E305 = "The format '{format}' writes whole records, not tables: it takes no --table"
+    E306 = "{path}: the network is written as GEXF (.gexf) or GraphML (.graphml); the name says which"
 
 
 class EventwireError(Exception):

@@ -167,6 +167,13 @@ class Notice:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class StoryRef:
+    """The story an article belongs to (the store's table `stories`)."""
+
+    id: str
+
+
 @dataclass(slots=True, kw_only=True)
 class ArticleRecord:
     """Everything extracted from one article: the unit `extract` returns and the store keeps.
@@ -181,6 +188,8 @@ class ArticleRecord:
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    # Filled by the cross-article stage (a store's records, `extract` over several inputs); not a table.
+    story: StoryRef | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON Lines shape of the output contract: keys in the order of the fields."""

@@ -62,7 +62,8 @@ def _record_types() -> dict[str, type]:
 
     walk(ArticleRecord)
     found[IngestFailure.__name__] = IngestFailure
-    for kind in (crossdoc.ArticleSignature, crossdoc.Duplicate, crossdoc.LinkedEvent, crossdoc.EventMention):
+    for kind in (crossdoc.ArticleSignature, crossdoc.Duplicate, crossdoc.LinkedEvent, crossdoc.EventMention,
+                 crossdoc.Story, crossdoc.StoryArticle):
         walk(kind)
     return found
 

@@ -180,7 +180,8 @@ def test_query_article_pages_and_records(store: Store) -> None:
 def test_query_counts_and_tallies(store: Store) -> None:
     assert store.counts() == {"articles": 3, "events": 5, "quotes": 0, "timexes": 0, "places": 0, "actors": 0,
                               "warnings": 2, "ingest_errors": 0, "signatures": 0, "duplicates": 0,
-                              "linked_events": 0, "event_mentions": 0}
+                              "linked_events": 0, "event_mentions": 0, "stories": 0,
+                              "story_articles": 0}
     assert store.tally("events", "type") == [("CONSULT", 2), ("AGREE", 1), ("ASSAULT", 1), ("RETREAT", 1)]
     assert store.tally("events", "quad_class", "type", limit=2) == [(1, "CONSULT", 2), (1, "AGREE", 1)]
     assert store.tally("warnings", "code") == [("W101", 1), ("W102", 1)]

@@ -141,7 +141,8 @@ def _columns_of(kind: type) -> list[str]:
 
 def test_schema_tables_are_the_records() -> None:
     assert TABLES == ("articles", "events", "quotes", "timexes", "places", "actors", "warnings", "ingest_errors",
-                      "signatures", "duplicates", "linked_events", "event_mentions")
+                      "signatures", "duplicates", "linked_events", "event_mentions", "stories",
+                      "story_articles")
     assert list(TABLE_SPECS["articles"].fields) == _columns_of(Article)
     assert [c.name for c in TABLE_SPECS["articles"].columns] == [*_columns_of(Article), "seq", "ingested_at"]
     for f in dataclasses.fields(ArticleRecord):

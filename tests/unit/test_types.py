@@ -13,6 +13,7 @@ from eventwire.types import (
     Place,
     Quote,
     Span,
+    StoryRef,
     Timex,
     article_id,
 )
@@ -51,7 +52,8 @@ def test_types_record_round_trips_through_json() -> None:
 def test_types_record_dict_follows_the_output_contract() -> None:
     data = _record().to_dict()
     assert data["schema"] == 1
-    assert list(data) == ["schema", "article", "events", "quotes", "timexes", "places", "actors", "warnings"]
+    assert list(data) == ["schema", "article", "events", "quotes", "timexes", "places", "actors", "warnings",
+                          "story"]
     assert list(data["article"]) == ["id", "source", "title", "byline", "outlet", "published", "published_from",
                                      "language", "text", "boilerplate", "url"]
     event = data["events"][0]
@@ -69,7 +71,9 @@ def test_types_from_dict_ignores_fields_it_does_not_know() -> None:
     data = _record().to_dict()
     data["story"] = {"id": "s1", "label": "Kabul"}
     data["events"][0]["linked_event"] = None
-    assert ArticleRecord.from_dict(data) == _record()
+    expected = _record()
+    expected.story = StoryRef("s1")
+    assert ArticleRecord.from_dict(data) == expected
 
 
 def test_types_article_fields_are_keyword_only() -> None:

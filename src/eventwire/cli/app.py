@@ -1,4 +1,4 @@
-"""The typer application: `eventwire extract | ingest | link | export | demo | kb`."""
+"""The typer application: `eventwire extract | ingest | link | stories | timeline | network | export | demo | kb`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from eventwire.cli.extract import extract_command
 from eventwire.cli.ingest import ingest_command
 from eventwire.cli.kb import kb_command
 from eventwire.cli.link import link_command
+from eventwire.cli.network import network_command
+from eventwire.cli.stories import stories_command, timeline_command
 
 app = typer.Typer(
     name="eventwire",
@@ -25,6 +27,9 @@ app.command("export")(export_command)
 app.command("demo")(demo_command)
 app.command("kb")(kb_command)
 app.command("link")(link_command)
+app.command("stories")(stories_command)
+app.command("timeline")(timeline_command)
+app.command("network")(network_command)
 
 
 def _version(value: bool) -> None:

@@ -6,12 +6,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from eventwire.config import Config, load_config
 from eventwire.errors import EventwireError, InputError
+
+if TYPE_CHECKING:
+    from eventwire.store import Store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +37,23 @@ def config_or_exit(path: Path | None) -> Config:
 
 def db_path(db: Path | None, config: Config) -> str:
     return str(db) if db is not None else str(config.get("store.path"))
+
+
+def open_read(path: str) -> Store:
+    """The store at `path` read-only (E202 when there is none); a store of an older schema is migrated first
+    (once, saying so)."""
+    from eventwire.store import open_store
+
+    if not Path(path).exists():
+        raise EventwireError("E202", path=path, reason="no such file")
+    try:
+        return open_store(path, read_only=True)
+    except EventwireError as exc:
+        if exc.code != "E203":
+            raise
+        typer.echo(f"migrating {path} from schema {exc.fields['found']} to {exc.fields['known']}", err=True)
+    open_store(path).close()
+    return open_store(path, read_only=True)
 
 
 def say_error(exc: EventwireError) -> None:

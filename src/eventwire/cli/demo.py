@@ -60,6 +60,13 @@ def demo_command(
                          [(kind, str(n)) for kind, n in summary.furniture]))
     console.print(_table("Articles", [("published", False), ("title", False)],
                          [(published or "unknown", title or "(no title)") for _, published, title in summary.dated]))
+    if summary.stories:
+        console.print(_table(f"Stories ({summary.counts.get('stories', 0)}; the largest)",
+                             [("id", False), ("articles", True), ("label", False)],
+                             [(sid, str(n), label) for sid, n, label in summary.stories]))
+        where = str(db) if tmp is None else "PATH (run the demo with --db PATH to keep the store)"
+        console.print(f"A story's events in the order they happened: eventwire timeline {summary.stories[0][0]} "
+                      f"--db {where}")
     if summary.warnings:
         console.print(_table("Warnings", [("code", False), ("articles", True)],
                              [(code, str(n)) for code, n in summary.warnings]))

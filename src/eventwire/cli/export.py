@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import ConfigOption, DbOption, config_or_exit, db_path, fail
+from eventwire.cli.common import ConfigOption, DbOption, config_or_exit, db_path, fail, open_read
 from eventwire.errors import EventwireError
 from eventwire.exporters import exporters, get_exporter
-from eventwire.store import Store, open_store
 
 
 def _formats() -> str:
     return "; ".join(f"{name}: {exporter.description}" for name, exporter in exporters().items())
-
-
-def _open(path: str) -> Store:
-    """The store read-only; a store of an older schema is migrated first (once, saying so)."""
-    try:
-        return open_store(path, read_only=True)
-    except EventwireError as exc:
-        if exc.code != "E203":
-            raise
-        typer.echo(f"migrating {path} from schema {exc.fields['found']} to {exc.fields['known']}", err=True)
-    open_store(path).close()
-    return open_store(path, read_only=True)
 
 
 def export_command(
@@ -42,9 +28,7 @@ def export_command(
     path = db_path(db, cfg)
     try:
         exporter = get_exporter(fmt)
-        if not Path(path).exists():
-            raise EventwireError("E202", path=path, reason="no such file")
-        with _open(path) as store:
+        with open_read(path) as store:
             written = exporter.write(store, out, table=table, force=force)
     except EventwireError as exc:
         fail(exc)

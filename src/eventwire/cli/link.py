@@ -13,10 +13,10 @@ from eventwire.store import open_store
 
 
 def link_command(db: DbOption = None, config: ConfigOption = None) -> None:
-    """Rebuild the cross-article tables (duplicates, linked events and their mentions) of a store.
+    """Rebuild the cross-article tables (duplicates, linked events and their mentions, stories) of a store.
 
-    Ingest keeps them up to date batch by batch; run this after changing the [duplicates] or [linking]
-    settings, or once on a store written before eventwire linked articles.
+    Ingest keeps them up to date batch by batch; run this after changing the [duplicates], [linking] or
+    [stories] settings, or once on a store written before eventwire linked articles.
     """
     cfg = config_or_exit(config)
     path = db_path(db, cfg)
@@ -27,9 +27,10 @@ def link_command(db: DbOption = None, config: ConfigOption = None) -> None:
             report = rebuild(store, cfg, progress=step)
             linked = store.count("linked_events")
             shared = store.tally("linked_events", "num_articles")
+            stories = store.count("stories")
     except EventwireError as exc:
         fail(exc)
         return
     several = sum(int(n) for k, n in shared if int(k) > 1)
     typer.echo(f"{path}: {report.articles} articles, {report.duplicates} duplicates; {report.mentions} events "
-               f"in {linked} linked events ({several} reported by more than one article)")
+               f"in {linked} linked events ({several} reported by more than one article); {stories} stories")

@@ -93,3 +93,34 @@ class EventMention:
     attribution: str | None = None  # the reporting clause
     attributed_to: str | None = None
     score: float = 1.0  # its agreement with the linked event it joined
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    """An article and the story it belongs to."""
+
+    article_id: str
+    story_id: str
+    score: float = 1.0
+
+
+@dataclass(slots=True)
+class StoryFeature:
+    """One feature of a story's profile and its weight: `a:` a canonical actor, `p:` a place, `c:` a
+    country, `t:` an event type, `w:` a word of the body."""
+
+    key: str
+    weight: float
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one developing situation (eventwire.crossdoc.stories)."""
+
+    id: str
+    label: str
+    num_articles: int = 0
+    first_date: str | None = None  # ISO dates
+    last_date: str | None = None
+    profile: list[StoryFeature] = field(default_factory=list)
+    linked_events: list[str] = field(default_factory=list)

@@ -2,8 +2,9 @@
 (`rebuild`).
 
 A batch's articles are checked for duplicates first (eventwire.crossdoc.duplicates); the events of
-those that are no duplicate are linked (eventwire.crossdoc.linking); signatures, duplicates, linked
-events and mentions are then written in one transaction. Articles already stored are never sent again,
+those that are no duplicate are linked (eventwire.crossdoc.linking), and every article joins a story
+(eventwire.crossdoc.stories); signatures, duplicates, linked events, mentions and stories are then
+written in one transaction. Articles already stored are never sent again,
 so ingesting the same inputs twice changes nothing.
 """
 
@@ -16,6 +17,7 @@ from eventwire.config import Config
 from eventwire.crossdoc.compare import LinkSettings
 from eventwire.crossdoc.duplicates import DuplicateFinder, DuplicateSettings
 from eventwire.crossdoc.linking import Linker
+from eventwire.crossdoc.stories import StoryAssigner, StorySettings
 from eventwire.store.base import Store
 from eventwire.store.schema import CROSSDOC_TABLES
 from eventwire.types import ArticleRecord
@@ -27,6 +29,7 @@ class CrossDocReport:
     duplicates: int = 0
     mentions: int = 0
     linked_events: int = 0  # linked events made or joined
+    stories: int = 0  # stories made or joined
 
 
 class CrossDoc:
@@ -36,18 +39,20 @@ class CrossDoc:
         self.store = store
         self.finder = DuplicateFinder(DuplicateSettings.of(config))
         self.linker = Linker(store, LinkSettings.of(config))
+        self.stories = StoryAssigner(store, StorySettings.of(config))
 
     def add(self, records: Sequence[ArticleRecord]) -> CrossDocReport:
         """Find the duplicates among `records` (stored articles not yet seen by this stage) and link the events
-        of the others; written in one transaction."""
+        of the others, then assign every one of them to a story; written in one transaction."""
         self.finder.load(self.store)
         signatures, duplicates = self.finder.check_all(r.article for r in records)
         copies = {d.article_id for d in duplicates}
         canonical = [(r.article, r.events) for r in records if r.article.id not in copies]
         linked, mentions = self.linker.link(canonical)
+        stories, members = self.stories.assign(records, {d.article_id: d.duplicate_of for d in duplicates}, mentions)
         self.store.put({"signatures": signatures, "duplicates": duplicates, "linked_events": linked,
-                        "event_mentions": mentions})
-        return CrossDocReport(len(records), len(duplicates), len(mentions), len(linked))
+                        "event_mentions": mentions, "stories": stories, "story_articles": members})
+        return CrossDocReport(len(records), len(duplicates), len(mentions), len(linked), len(stories))
 
 
 def rebuild(store: Store, config: Config, *, batch_size: int | None = None,
@@ -76,4 +81,5 @@ def rebuild(store: Store, config: Config, *, batch_size: int | None = None,
     if batch:
         flush()
     total.linked_events = store.count("linked_events")
+    total.stories = store.count("stories")
     return total

@@ -19,7 +19,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
-from eventwire.crossdoc.records import LinkedEvent
+from eventwire.crossdoc.records import LinkedEvent, Story
 from eventwire.errors import EventwireError, InputError
 from eventwire.types import Article, ArticleRecord, Event
 
@@ -219,6 +219,16 @@ class Store(Protocol):
     def linked_window(self, types: Sequence[str], since: str, until: str) -> list[LinkedEvent]:
         """The linked events of these PLOVER types whose days (`date.earliest` .. `date.latest`, ISO dates)
         meet [since, until]: the candidates a batch of new mentions is compared with."""
+        ...
+
+    def stories_window(self, since: str | None) -> list[Story]:
+        """The stories whose last day (ISO date) is on or after `since`, and those without dates: the
+        stories a batch of new articles may join."""
+        ...
+
+    def lookup(self, table: str, column: str, values: Sequence[Any]) -> list[Any]:
+        """The records of a cross-article table whose plain `column` is one of `values`, by key (E204 for
+        another table or a column that is not a plain one)."""
         ...
 
     def close(self) -> None:

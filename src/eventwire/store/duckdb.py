@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import duckdb
 
-from eventwire.crossdoc.records import LinkedEvent
+from eventwire.crossdoc.records import LinkedEvent, Story
 from eventwire.errors import EventwireError, InputError
 from eventwire.store.base import (
     ArticleQuery,
@@ -173,6 +173,25 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "attributed_to" VARCHAR,
             "score" DOUBLE,
             PRIMARY KEY ("article_id", "ordinal")
+        )""",
+    ]),
+    # Filled by the next `eventwire link` (or, for new articles, the next ingest).
+    (4, "stories and story_articles", [
+        """CREATE TABLE stories (
+            "id" VARCHAR NOT NULL,
+            "label" VARCHAR,
+            "num_articles" INTEGER,
+            "first_date" VARCHAR,
+            "last_date" VARCHAR,
+            "profile" STRUCT("key" VARCHAR, "weight" DOUBLE)[],
+            "linked_events" VARCHAR[],
+            PRIMARY KEY ("id")
+        )""",
+        """CREATE TABLE story_articles (
+            "article_id" VARCHAR NOT NULL,
+            "story_id" VARCHAR,
+            "score" DOUBLE,
+            PRIMARY KEY ("article_id")
         )""",
     ]),
 ]
@@ -375,9 +394,12 @@ class DuckDBStore:
                                        f"WHERE article_id IN ({placeholders(len(ids))}) ORDER BY article_id, ordinal",
                                        ids):
                     lists[row.pop("_owner")][name].append(row)
+            stories = dict(self.con.execute(f"SELECT article_id, story_id FROM story_articles WHERE article_id IN "
+                                            f"({placeholders(len(ids))})", ids).fetchall())
             for row in rows:
                 row.pop("_seq")
-                yield ArticleRecord.from_dict({"article": row, **lists[row["id"]]})
+                story = {"id": stories[row["id"]]} if row["id"] in stories else None
+                yield ArticleRecord.from_dict({"article": row, **lists[row["id"]], "story": story})
             if len(rows) < chunk:
                 return
 
@@ -481,6 +503,25 @@ class DuckDBStore:
             f"SELECT {_column_list(fields)} FROM linked_events WHERE type IN ({placeholders(len(types))}) "
             "AND (date).latest >= ? AND (date).earliest <= ? ORDER BY id", [*types, since, until])
         return [from_dict(LinkedEvent, r) for r in rows]
+
+    def stories_window(self, since: str | None) -> list[Story]:
+        fields = TABLE_SPECS["stories"].fields
+        rows = self._dicts(f"SELECT {_column_list(fields)} FROM stories WHERE last_date IS NULL "
+                           "OR last_date >= ? ORDER BY id", [since or "9999"])
+        return [from_dict(Story, r) for r in rows]
+
+    def lookup(self, table_name: str, column: str, values: Sequence[Any]) -> list[Any]:
+        _check_crossdoc(table_name)
+        spec = TABLE_SPECS[table_name]
+        (name,) = plain_columns(spec, (column,))
+        unique = list(dict.fromkeys(values))
+        found: list[Any] = []
+        for i in range(0, len(unique), 1000):
+            part = unique[i:i + 1000]
+            rows = self._dicts(f"SELECT {_column_list(spec.fields)} FROM {table_name} WHERE {quote(name)} IN "
+                               f"({placeholders(len(part))}) ORDER BY {_column_list(spec.key)}", part)
+            found.extend(from_dict(spec.record, r) for r in rows)
+        return found
 
     def close(self) -> None:
         self.con.close()

@@ -5,7 +5,7 @@
   own, its rows keyed by `article_id` and `ordinal` (the position in the list);
 - `ingest_errors` holds `IngestFailure` (eventwire.store.base), once per source, code and message;
 - the cross-article stage's records (eventwire.crossdoc.records) are tables keyed by their own fields:
-  `signatures`, `duplicates`, `linked_events` and `event_mentions`.
+  `signatures`, `duplicates`, `linked_events`, `event_mentions`, `stories` and `story_articles`.
 
 A column is a field; a nested record is a struct, a list a list; `str` and `Literal` are text, an
 `int` is 32 bits unless the field's metadata says `{"bits": N}`. The tables here are logical: each
@@ -26,7 +26,14 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from eventwire.crossdoc.records import ArticleSignature, Duplicate, EventMention, LinkedEvent
+from eventwire.crossdoc.records import (
+    ArticleSignature,
+    Duplicate,
+    EventMention,
+    LinkedEvent,
+    Story,
+    StoryArticle,
+)
 from eventwire.errors import EventwireError
 from eventwire.store.base import IngestFailure
 from eventwire.types import Article, ArticleRecord, field_types, optional_of
@@ -36,7 +43,8 @@ if TYPE_CHECKING:
 
 # 1: the first release. 2: the warnings table; ingest_errors keeps a failure once (occurrences, last_failed_at).
 # 3: the cross-article tables (signatures, duplicates, linked_events, event_mentions).
-SCHEMA_VERSION = 3
+# 4: stories and story_articles.
+SCHEMA_VERSION = 4
 
 ScalarKind = Literal["text", "int", "float", "bool", "timestamp"]
 
@@ -168,6 +176,8 @@ _CROSSDOC: tuple[tuple[str, type, tuple[str, ...]], ...] = (
     ("duplicates", Duplicate, ("article_id",)),
     ("linked_events", LinkedEvent, ("id",)),
     ("event_mentions", EventMention, ("article_id", "ordinal")),
+    ("stories", Story, ("id",)),
+    ("story_articles", StoryArticle, ("article_id",)),
 )
 
 
