@@ -8,7 +8,8 @@ linking:
 
 1. a duplicate (eventwire.crossdoc.duplicates) joins the story of its canonical report;
 2. any other article is compared with the stories whose dates come within `window_days` of its own
-   (its publication day; an article without one only with stories without dates): the cosine of its
+   (its publication day; an article without one only with stories without dates, which take no
+   dated article): the cosine of its
    features and the story's profile, plus `linked_bonus` when it reports a linked event an article of the
    story reports too. It joins the best story reaching `min_similarity` (ties: the lower story id),
    else it opens a story of its own.
@@ -107,13 +108,18 @@ def features(record: ArticleRecord, settings: StorySettings) -> dict[str, float]
     return found
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def norm(a: Mapping[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float], a_norm: float | None = None,
+           b_norm: float | None = None) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     dot = sum(v * large.get(k, 0.0) for k, v in small.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+    both = (norm(a) if a_norm is None else a_norm) * (norm(b) if b_norm is None else b_norm)
+    return dot / both if both else 0.0
 
 
 def label_of(profile: Sequence[StoryFeature]) -> str:
@@ -160,6 +166,7 @@ class StoryAssigner:
             linked.setdefault(m.article_id, set()).add(m.linked_event_id)
         changed: dict[str, Story] = {}
         out: list[StoryArticle] = []
+        profiles: dict[str, tuple[dict[str, float], float, set[str]]] = {}  # a story's profile, its norm, events
         for record in records:
             article = record.article.id
             day = days[article]
@@ -171,14 +178,19 @@ class StoryAssigner:
                 story.num_articles += 1
             else:
                 vec = features(record, s)
+                vec_norm = norm(vec)
                 events = linked.get(article, set())
                 best: tuple[float, str] | None = None
                 for sid in sorted(known):
                     candidate = known[sid]
                     if not self._in_window(day, candidate):
                         continue
-                    score = cosine(vec, {f.key: f.weight for f in candidate.profile})
-                    if events & set(candidate.linked_events):
+                    if sid not in profiles:
+                        profile = {f.key: f.weight for f in candidate.profile}
+                        profiles[sid] = (profile, norm(profile), set(candidate.linked_events))
+                    profile, profile_norm, story_events = profiles[sid]
+                    score = cosine(vec, profile, vec_norm, profile_norm)
+                    if events & story_events:
                         score += s.linked_bonus
                     if score >= s.min_similarity and (best is None or score > best[0]):
                         best = (score, sid)
@@ -190,6 +202,7 @@ class StoryAssigner:
                     story = known[sid]
                     self._widen(story, day)
                 self._absorb(story, vec, events)
+                profiles.pop(story.id, None)
                 story.num_articles += 1
             known[story.id] = changed[story.id] = story
             member[article] = story.id
