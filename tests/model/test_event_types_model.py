@@ -106,3 +106,22 @@ def test_types_engaging_in_an_act_is_coded_as_the_act(pipeline: Pipeline, senten
 
 def test_types_a_call_for_talks_stays_a_request(pipeline: Pipeline) -> None:
     assert types_of(pipeline, "The minister called for talks with the rebels.") == ["REQUEST"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army prepared to resume shelling the rebel-held villages.",
+    "Government troops were preparing to storm the occupied refinery.",
+])
+def test_types_an_attack_being_prepared_is_mobilization(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER MOBILIZE: military moves short of the use of force, a demonstration of readiness (CAMEO 152).
+    events = pipeline.extract(sentence, published="2021-08-09").events
+    assert [(e.type, e.cameo, e.modality) for e in events] == [("MOBILIZE", "152", "asserted")]
+
+
+def test_types_readiness_stated_to_attack_stays_a_threat(pipeline: Pipeline) -> None:
+    # "is prepared to" states a willingness, not a move: an announced attack is THREATEN.
+    assert types_of(pipeline, "The militia said it is prepared to attack the city.") == ["THREATEN"]
+
+
+def test_types_preparing_talks_is_no_mobilization(pipeline: Pipeline) -> None:
+    assert "MOBILIZE" not in types_of(pipeline, "The government is preparing to hold talks with the rebels.")

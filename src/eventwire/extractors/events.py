@@ -79,6 +79,7 @@ from eventwire.extractors.modality import (
     is_ultimatum,
     modality_of,
     obligation_of,
+    preparation_of,
     warns_if,
 )
 from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
@@ -86,7 +87,15 @@ from eventwire.extractors.roles import dated, role_day
 from eventwire.models.review import Reviewer, load_classifier
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import CONSIDERED, PEACEKEEPING, announced, promised, refused, ultimatum
+from eventwire.ontology.tiebreaks import (
+    CONSIDERED,
+    PEACEKEEPING,
+    announced,
+    promised,
+    readied,
+    refused,
+    ultimatum,
+)
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -464,6 +473,13 @@ class EventCoder(Stage):
         unconditional = condition_of(cand.head) is None
         ahead = modality in ("future", "hypothetical") and unconditional
         etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
+        preparing = preparation_of(cand.head)
+        readiness = readied(etype) if preparing is not None else None
+        if preparing is not None and readiness is not None:  # "prepared to resume shelling": a show of force
+            etype, mode, cameo = readiness
+            told_as = modality_of(preparing, on)  # the getting ready is told as done ("prepared" is no readiness here)
+            modality = told_as if told_as in ("negated", "future", "requested") else "asserted"
+            ahead = False
         if ahead and is_ultimatum(cand.head):  # "will withdraw its force unless ...": a threat
             etype, mode, cameo = ultimatum(etype, mode, cameo)
         etype, mode, cameo = announced(etype, mode, cameo, ahead=ahead, intended=ahead and is_intent(cand.head),

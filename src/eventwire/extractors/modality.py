@@ -38,6 +38,7 @@ _READINESS = vocab.words("mood", role="readiness")
 _CONDITION = vocab.words("mood", role="condition")
 _INVERSION = vocab.words("mood", role="inversion")
 _REFUSAL = vocab.words("mood", role="refusal")
+_PREPARATION = vocab.words("mood", role="preparation")
 _DELIBERATION = vocab.words("mood", role="deliberation")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
@@ -250,6 +251,20 @@ def is_refusal(head: Token) -> bool:
     allow")? A refusal is what happened (REJECT); an act merely not done ("did not sign", "never met", "failed
     to reach") stays the act, negated."""
     return _negated(head) and bool({c.lower_ for c in _aux(head)} & (_FUTURE_AUX | _HYPOTHETICAL_AUX))
+
+
+def preparation_of(head: Token) -> Token | None:
+    """The verb of getting ready that governs the act ("the army prepared to resume shelling", "troops are
+    preparing to storm the town"), or None. Readiness stated ("is prepared to use force") is an offer or a threat,
+    and an act in a condition is no preparation."""
+    if condition_of(head) is not None:
+        return None
+    for token in _governors(head)[:3]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _PREPARATION:
+            stated = token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"
+                                                 for c in token.children)
+            return None if stated else token
+    return None
 
 
 def is_ultimatum(head: Token) -> bool:

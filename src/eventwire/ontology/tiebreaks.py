@@ -12,6 +12,8 @@ of each outcome.
 - An act still to come under "unless" ("will withdraw its force unless ...") is an ultimatum: THREATEN.
 - A promise whose content is an act of conflict ("vowed to attack", "swore to fight") is THREATEN.
 - Peacekeepers deployed, sent or arriving are AID (protection, CAMEO 074), not MOBILIZE.
+- An attack its actor is getting ready for ("the army prepared to resume shelling") is MOBILIZE (PLOVER: military
+  moves short of the use of force, a show of readiness; CAMEO 152, raised alert), not the attack nor a threat.
 
 Each code chosen here has, in the CAMEO table, the type given with it, but for one deliberate difference said below
 (a test walks them all).
@@ -41,6 +43,8 @@ REFUSED_AGREEMENT = "127"  # a settlement plan or agreement rejected ("would not
 ULTIMATUM = "139"
 # Forces deployed or arriving to keep the peace give protection (CAMEO 074, AID), not a show of force (MOBILIZE).
 PEACEKEEPING = "074"
+# An attack being readied: a show of force short of its use (CAMEO 152, raised military alert).
+READIED = "152"
 # An act that is only an option being weighed ("is considering sending aid"): CAMEO 014, consider policy option.
 CONSIDERED = "014"
 
@@ -83,6 +87,13 @@ def ultimatum(etype: str, mode: str | None, code: str) -> tuple[str, str | None,
     return "THREATEN", cameo(chosen).plover_mode, chosen
 
 
+def readied(etype: str) -> tuple[str, str | None, str] | None:
+    """(type, mode, code) of an act of `etype` its actor is preparing: MOBILIZE when it is an attack, else None."""
+    if etype != "ASSAULT":
+        return None
+    return "MOBILIZE", cameo(READIED).plover_mode, READIED
+
+
 def promised(etype: str) -> tuple[str, str | None, str] | None:
     """(type, mode, code) of a promise whose content is an act of `etype`: a threat when it is conflict, else None."""
     if etype not in CONFLICTUAL and etype != "MOBILIZE":
@@ -92,4 +103,4 @@ def promised(etype: str) -> tuple[str, str | None, str] | None:
 
 
 __all__ = ["COMING_CONCESSION", "COMING_WITHDRAWAL", "INTENT_CAMEO", "PEACEKEEPING", "REFUSAL_CAMEO", "REFUSED_RETREAT",
-           "THREAT_CAMEO", "announced", "promised", "refused", "ultimatum"]
+           "THREAT_CAMEO", "announced", "promised", "readied", "refused", "ultimatum"]

@@ -17,7 +17,7 @@ table           roles
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
-``mood``        condition, inversion, readiness, refusal
+``mood``        condition, inversion, readiness, refusal, deliberation, preparation
 ``determiner``  demonstrative, generic
 ``attitude``    holder
 ==============  =======================================================================================
@@ -50,7 +50,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                     "speech_object"),
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
-    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation"),
+    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation", "preparation"),
     "determiner": ("demonstrative", "generic"),
     "attitude": ("holder",),
 }
