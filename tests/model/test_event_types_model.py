@@ -109,6 +109,20 @@ def test_types_a_call_for_talks_stays_a_request(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
+    "The rebels declared a unilateral ceasefire for the harvest season.",
+    "The army announced a three-day truce around the capital.",
+])
+def test_types_a_declared_ceasefire_is_a_concession(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER CONCEDE: "declarations (but not implementations) of ceasefires".
+    assert types_of(pipeline, sentence) == ["CONCEDE"]
+
+
+def test_types_a_ceasefire_observed_is_a_retreat(pipeline: Pipeline) -> None:
+    # PLOVER RETREAT: "observing a ceasefire or otherwise ending active conflicts".
+    assert types_of(pipeline, "Both militias observed the ceasefire along the river.") == ["RETREAT"]
+
+
+@pytest.mark.parametrize("sentence", [
     "The army prepared to resume shelling the rebel-held villages.",
     "Government troops were preparing to storm the occupied refinery.",
 ])
