@@ -139,3 +139,21 @@ def test_types_readiness_stated_to_attack_stays_a_threat(pipeline: Pipeline) -> 
 
 def test_types_preparing_talks_is_no_mobilization(pipeline: Pipeline) -> None:
     assert "MOBILIZE" not in types_of(pipeline, "The government is preparing to hold talks with the rebels.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government expanded press freedoms after the election.",
+    "The new president restored civil liberties in the capital.",
+])
+def test_types_freedoms_widened_are_a_concession(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER CONCEDE: "easing of administrative or legal restrictions on persons and organizations" (CAMEO 0811).
+    assert "CONCEDE" in types_of(pipeline, sentence)
+
+
+def test_types_a_visit_paid_is_a_consultation(pipeline: Pipeline) -> None:
+    # "pay" carries its event noun like "make" or "hold": the visit is CONSULT (CAMEO 042).
+    assert types_of(pipeline, "The envoy paid a courtesy visit to the defence minister.") == ["CONSULT"]
+
+
+def test_types_a_price_paid_is_no_event(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "Farmers paid a heavy price for the drought.") == []
