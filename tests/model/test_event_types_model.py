@@ -157,3 +157,19 @@ def test_types_a_visit_paid_is_a_consultation(pipeline: Pipeline) -> None:
 
 def test_types_a_price_paid_is_no_event(pipeline: Pipeline) -> None:
     assert types_of(pipeline, "Farmers paid a heavy price for the drought.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Canada withdrew from the fisheries treaty in March.",
+    "The opposition withdrew from the negotiations on Tuesday.",
+    "Norway withdrew its diplomats from the capital.",
+    "The country quit the regional alliance after the vote.",
+])
+def test_types_withdrawing_from_relations_is_a_sanction(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER SANCTION (withdraw): "withdraw oneself or one's non-military resources (e.g., aid, observers,
+    # diplomats, peacekeepers) from a group, mediation activity, organization, or country".
+    assert types_of(pipeline, sentence) == ["SANCTION"]
+
+
+def test_types_troops_withdrawn_stay_a_retreat(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The army withdrew its troops from the border town.") == ["RETREAT"]
