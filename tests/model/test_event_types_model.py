@@ -173,3 +173,23 @@ def test_types_withdrawing_from_relations_is_a_sanction(pipeline: Pipeline, sent
 
 def test_types_troops_withdrawn_stay_a_retreat(pipeline: Pipeline) -> None:
     assert types_of(pipeline, "The army withdrew its troops from the border town.") == ["RETREAT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Demonstrators stormed the regional assembly building.",
+    "Protesters clashed with riot police near the stadium.",
+    "Rioters set fire to the tax office.",
+])
+def test_types_violence_by_protesters_is_a_riot(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER PROTEST (riot): "protest violently, riot" (CAMEO 145).
+    events = pipeline.extract(sentence, published="2021-08-09").events
+    assert [(e.type, e.cameo) for e in events] == [("PROTEST", "145")]
+
+
+def test_types_a_blockade_by_protesters_is_an_obstruction(pipeline: Pipeline) -> None:
+    # PLOVER PROTEST (obstruct): "obstruct passage, block" (CAMEO 144).
+    assert types_of(pipeline, "Hundreds of protesters blocked the main border crossing.") == ["PROTEST"]
+
+
+def test_types_soldiers_storming_a_camp_stay_an_assault(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "Soldiers stormed the militia camp at dawn.") == ["ASSAULT"]

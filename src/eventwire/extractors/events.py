@@ -92,6 +92,7 @@ from eventwire.ontology.tiebreaks import (
     PEACEKEEPING,
     announced,
     promised,
+    protested,
     readied,
     refused,
     ultimatum,
@@ -117,6 +118,7 @@ _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "o
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 # Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
 _TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
+_PROTESTERS = vocab.words("actor", role="protester")
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,12 @@ class Candidate:
     recipient_heads: list[Token] = field(default_factory=list)
     extra_actors: list[Actor] = field(default_factory=list)
     requested_by: Token | None = None
+
+
+def _by_protesters(cand: Candidate) -> bool:
+    """Is the act done by protesters (either side of a clash: "police clashed with demonstrators")?"""
+    heads = cand.actor_heads + (cand.recipient_heads if cand.head.lemma_.lower() == "clash" else [])
+    return any(h.lemma_.lower() in _PROTESTERS or h.lower_ in _PROTESTERS for h in heads)
 
 
 class EventCoder(Stage):
@@ -491,6 +499,9 @@ class EventCoder(Stage):
             modality = "asserted"
         if modality == "hypothetical" and deliberated(cand.head):
             cameo = CONSIDERED  # "is considering sending aid": CAMEO codes the weighing of the option
+        riot = protested(etype, mode) if _by_protesters(cand) else None
+        if riot is not None:  # "protesters stormed the parliament", "demonstrators blocked the border crossing"
+            etype, mode, cameo = riot
         if etype == "MOBILIZE" and any(keeps_peace(t) for t in sent):  # "deployed 300 peacekeepers"
             etype, mode, cameo = "AID", None, PEACEKEEPING
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \

@@ -12,7 +12,7 @@ table           roles
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate, act, side
 ``intent``      future, plan, report, schedule, deadline, unvoiced
 ``statement``   statement, document, speech
-``actor``       (sector), title, generic, country_part, country_only
+``actor``       (sector), title, generic, country_part, country_only, protester
 ``light``       light, aspectual, carrier, issue
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
@@ -44,7 +44,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate", "act", "side"),
     "intent": ("future", "plan", "report", "schedule", "deadline", "unvoiced"),
     "statement": ("statement", "document", "speech"),
-    "actor": ("title", "generic", "country_part", "country_only"),
+    "actor": ("title", "generic", "country_part", "country_only", "protester"),
     "light": ("light", "aspectual", "carrier", "issue"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound",
                     "speech_object"),
