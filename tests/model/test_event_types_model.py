@@ -193,3 +193,12 @@ def test_types_a_blockade_by_protesters_is_an_obstruction(pipeline: Pipeline) ->
 
 def test_types_soldiers_storming_a_camp_stay_an_assault(pipeline: Pipeline) -> None:
     assert types_of(pipeline, "Soldiers stormed the militia camp at dawn.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Election observers were allowed to enter the country before the vote.",
+    "The regime allowed international monitors into the prisons.",
+])
+def test_types_third_parties_let_in_are_a_retreat(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER RETREAT (access): "allowing the entry of observers, peacekeepers, or humanitarian workers".
+    assert types_of(pipeline, sentence) == ["RETREAT"]
