@@ -202,3 +202,18 @@ def test_types_soldiers_storming_a_camp_stay_an_assault(pipeline: Pipeline) -> N
 def test_types_third_parties_let_in_are_a_retreat(pipeline: Pipeline, sentence: str) -> None:
     # PLOVER RETREAT (access): "allowing the entry of observers, peacekeepers, or humanitarian workers".
     assert types_of(pipeline, sentence) == ["RETREAT"]
+
+
+def test_types_exercises_of_one_army_are_a_show_of_force(pipeline: Pipeline) -> None:
+    # PLOVER MOBILIZE: "single-country exercises should be coded as MOBILIZE"; joint ones are COOPERATE.
+    assert types_of(pipeline, "The navy held naval drills off the southern coast.") == ["MOBILIZE"]
+    assert types_of(pipeline, "The two armies held joint military exercises in the desert.") == ["COOPERATE"]
+
+
+def test_types_an_amnesty_granted_is_a_concession(pipeline: Pipeline) -> None:
+    # PLOVER SUPPORT's ambiguities: "formal pardons and amnesties of arrested persons should be coded as CONCEDE".
+    assert types_of(pipeline, "The president granted an amnesty to jailed opposition members.") == ["CONCEDE"]
+
+
+def test_types_trade_resumed_is_economic_cooperation(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The two neighbours resumed trade after a decade.") == ["COOPERATE"]
