@@ -217,3 +217,22 @@ def test_types_an_amnesty_granted_is_a_concession(pipeline: Pipeline) -> None:
 
 def test_types_trade_resumed_is_economic_cooperation(pipeline: Pipeline) -> None:
     assert types_of(pipeline, "The two neighbours resumed trade after a decade.") == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tokyo warned it would respond firmly to any incursion into its waters.",
+    "The army warned that it would not tolerate further attacks on its convoys.",
+])
+def test_types_a_warning_of_ones_own_act_is_a_threat(pipeline: Pipeline, sentence: str) -> None:
+    # The warner announces what it will do: CAMEO 13 / PLOVER THREATEN, even when the act has no lexicon word.
+    events = pipeline.extract(sentence, published="2021-08-09").events
+    assert [e.type for e in events] == ["THREATEN"]
+    assert not events[0].recipient  # "it" is the warner, not the one warned
+
+
+@pytest.mark.parametrize("sentence", [
+    "The central bank warned that inflation would rise next year.",
+    "The minister warned that the country would face hard times.",
+])
+def test_types_a_warning_forecast_is_no_threat(pipeline: Pipeline, sentence: str) -> None:
+    assert types_of(pipeline, sentence) == []

@@ -80,6 +80,7 @@ from eventwire.extractors.modality import (
     modality_of,
     obligation_of,
     preparation_of,
+    warned_own_act,
     warns_if,
 )
 from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
@@ -227,6 +228,9 @@ class EventCoder(Stage):
             # "warned that X will struggle" is a forecast; "warned the Taliban of a response if ..." a threat.
             if entry.lemma == "threaten" or warns_if(verb):
                 return False
+            own = warned_own_act(verb)
+            if own is not None and self.lexicon.match(own, "verb") is None:
+                return False  # "warned it would respond firmly": the warner's own act, one the lexicon has no word for
             preps = any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in verb.children)
             return not (has_object or preps)
         return has_clause and not has_object

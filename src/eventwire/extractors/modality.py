@@ -133,6 +133,25 @@ def warns_if(verb: Token) -> bool:
     return False
 
 
+def warned_own_act(verb: Token) -> Token | None:
+    """The act the warner says it will do ("Japan warned it would respond firmly to any incursion", "the army
+    warned that it would not tolerate further attacks"): the verb of a will/would complement whose subject is the
+    warner or a pronoun for it. A forecast about others or things ("warned that inflation would rise", "that the
+    country would face hard times") is None; so is a state ("would be", "would have to").
+    """
+    warner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or clause.lemma_.lower() in ("have", "need"):
+            continue
+        if not {c.lower_ for c in _aux(clause)} & (_FUTURE_AUX | {"would"}):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in ("it", "they", "we", "i") or
+                                    (warner is not None and subject.lower_ == warner.lower_)):
+            return clause
+    return None
+
+
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
