@@ -90,7 +90,8 @@ def test_vocab_unknown_table_or_role_is_a_key_error() -> None:
 
 
 HEADER = "lemma,sector,title,generic,country_part,country_only,protester\n"
-GOOD = "# a comment\n" + HEADER + "troops,MIL,,,x,,\nenvoy,DIP,x,x,,,\nhead,,x,,,,\narmed,MIL,,,x,x,\nrioter,CVL,,,,,x\n"
+GOOD = ("# a comment\n" + HEADER + "troops,MIL,,,x,,\nenvoy,DIP,x,x,,,\nhead,,x,,,,\narmed,MIL,,,x,x,\n"
+        "rioter,CVL,,,,,x\n")
 
 
 def test_vocab_a_good_table_parses() -> None:
