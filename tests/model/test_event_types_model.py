@@ -236,3 +236,17 @@ def test_types_a_warning_of_ones_own_act_is_a_threat(pipeline: Pipeline, sentenc
 ])
 def test_types_a_warning_forecast_is_no_threat(pipeline: Pipeline, sentence: str) -> None:
     assert types_of(pipeline, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "India banned imports of palm oil from Malaysia.",
+    "Moscow halted all flights to the neighbouring republic.",
+])
+def test_types_a_ban_on_trade_is_a_sanction(pipeline: Pipeline, sentence: str) -> None:
+    # PLOVER SANCTION: "stop or restrict commercial or other material exchange as a form of protest or punishment".
+    assert types_of(pipeline, sentence) == ["SANCTION"]
+
+
+def test_types_a_ban_on_a_party_stays_coercion(pipeline: Pipeline) -> None:
+    # PLOVER COERCE (ban): "ban individuals or organizations".
+    assert types_of(pipeline, "The junta banned the main opposition party.") == ["COERCE"]
