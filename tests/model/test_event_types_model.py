@@ -250,3 +250,8 @@ def test_types_a_ban_on_trade_is_a_sanction(pipeline: Pipeline, sentence: str) -
 def test_types_a_ban_on_a_party_stays_coercion(pipeline: Pipeline) -> None:
     # PLOVER COERCE (ban): "ban individuals or organizations".
     assert types_of(pipeline, "The junta banned the main opposition party.") == ["COERCE"]
+
+
+def test_types_clashes_between_police_and_protesters_stay_an_assault(pipeline: Pipeline) -> None:
+    # The riot rule needs protesters alone as the actors; with the state's forces a party too it is violence.
+    assert types_of(pipeline, "Police clashed with demonstrators outside the ministry.") == ["ASSAULT"]

@@ -145,9 +145,10 @@ class Candidate:
 
 
 def _by_protesters(cand: Candidate) -> bool:
-    """Is the act done by protesters (either side of a clash: "police clashed with demonstrators")?"""
-    heads = cand.actor_heads + (cand.recipient_heads if cand.head.lemma_.lower() == "clash" else [])
-    return any(h.lemma_.lower() in _PROTESTERS or h.lower_ in _PROTESTERS for h in heads)
+    """Is the act done by protesters alone ("demonstrators stormed ...", "protesters clashed with police"; not
+    "clashes between police and protesters", where the state's forces are a party too)?"""
+    heads = cand.actor_heads
+    return bool(heads) and all(h.lemma_.lower() in _PROTESTERS or h.lower_ in _PROTESTERS for h in heads)
 
 
 class EventCoder(Stage):
