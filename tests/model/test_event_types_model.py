@@ -272,3 +272,11 @@ def test_types_the_red_cross_is_a_non_governmental_actor(pipeline: Pipeline) -> 
     events = pipeline.extract("The International Committee of the Red Cross visited detainees at the prison.",
                               published="2021-08-09").events
     assert [a.country for e in events for a in e.actor] == ["NGO"]
+
+
+def test_types_a_body_concluding_that_another_must_act_is_a_demand(pipeline: Pipeline) -> None:
+    # "concluded that X must ..." attributes the clause to the body, like "said that X must ...": a REQUEST of X.
+    events = pipeline.extract("The commission concluded that the government must compensate the flood victims.",
+                              published="2021-08-09").events
+    assert [e.type for e in events] == ["REQUEST"]
+    assert [r.text for r in events[0].recipient] == ["government"]
