@@ -280,3 +280,15 @@ def test_types_a_body_concluding_that_another_must_act_is_a_demand(pipeline: Pip
                               published="2021-08-09").events
     assert [e.type for e in events] == ["REQUEST"]
     assert [r.text for r in events[0].recipient] == ["government"]
+
+
+def test_types_a_call_to_unite_against_a_party_rallies_opposition(pipeline: Pipeline) -> None:
+    # CAMEO 113 "rally opposition against" (PLOVER ACCUSE): the call, not a request plus a mobilization.
+    events = pipeline.extract("The cleric urged his followers to mobilise against the provincial government.",
+                              published="2021-08-09").events
+    assert [(e.type, e.cameo) for e in events] == [("ACCUSE", "113")]
+    assert [r.text for r in events[0].recipient] == ["provincial government"]
+
+
+def test_types_a_call_to_unite_against_a_thing_stays_a_request(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The president called on the nation to unite against terrorism.") == ["REQUEST"]

@@ -91,6 +91,7 @@ from eventwire.nlp.stage import Stage
 from eventwire.ontology.tiebreaks import (
     CONSIDERED,
     PEACEKEEPING,
+    RALLY,
     announced,
     promised,
     protested,
@@ -120,6 +121,8 @@ _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 # Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
 _TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
 _PROTESTERS = vocab.words("actor", role="protester")
+# Verbs of joining forces against someone: a call to do so rallies opposition (CAMEO 113).
+_RALLYING = frozenset({"unite", "rally", "mobilize", "mobilise", "organize", "organise"})
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,17 @@ class Candidate:
     recipient_heads: list[Token] = field(default_factory=list)
     extra_actors: list[Actor] = field(default_factory=list)
     requested_by: Token | None = None
+
+
+def _rallied_against(cand: Candidate) -> tuple[set[int], list[Token]]:
+    """The acts a call asks for when they are rallying against a party ("called on Arabs to unite and rally against
+    Sharon", "urged his followers to mobilise against the government"), with the parties; empty when the call asks
+    for something else or for a stand against a thing ("to unite against terrorism")."""
+    acts = [c for c in cand.head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _RALLYING]
+    acts += [g for a in acts for g in a.conjuncts if g.i > a.i]
+    targets = [g for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "against"
+               for g in p.children if g.dep_ == "pobj" and is_actorish(g)]
+    return ({a.i for a in acts} if targets else set()), targets
 
 
 def _by_protesters(cand: Candidate) -> bool:
@@ -423,6 +437,9 @@ class EventCoder(Stage):
                 if outer_cand.entry.type == cand.entry.type:
                     continue
             kept.append(cand)
+        rallies = {c.head.i: _rallied_against(c) for c in kept if c.entry.type == "REQUEST" and not c.nominal}
+        rallying = {i for acts, _targets in rallies.values() for i in acts}
+        kept = [c for c in kept if c.head.i not in rallying]  # "called on Arabs to unite against Sharon": one call
         for cand in kept:
             if cand.recipient_heads and cand.entry.type == "REQUEST" and cand.entry.cameo == "100" and \
                     cand.head.lemma_.lower() in SPEECH_VERBS:
@@ -431,6 +448,12 @@ class EventCoder(Stage):
                 cand.recipient_heads = [r for r in asked if is_actorish(r)]
                 continue
             self._arguments(cand)
+            acts, targets = rallies.get(cand.head.i, (set(), []))
+            if acts and not cand.nominal:
+                # The call rallies opposition against the parties named: ACCUSE (CAMEO 113).
+                cand.entry = Entry(cand.entry.pos, cand.entry.lemma, cand.entry.with_word, "ACCUSE", "disapprove",
+                                   RALLY)
+                cand.recipient_heads = targets
         return kept
 
     def events(self, doc: Doc) -> list[Event]:

@@ -45,6 +45,8 @@ REFUSED_AGREEMENT = "127"  # a settlement plan or agreement rejected ("would not
 ULTIMATUM = "139"
 # Forces deployed or arriving to keep the peace give protection (CAMEO 074, AID), not a show of force (MOBILIZE).
 PEACEKEEPING = "074"
+# A call on others to join forces against a party: rallying opposition (verbal conflict, ACCUSE).
+RALLY = "113"
 # Violence or a blockade by protesters: a riot (CAMEO 145) or an obstruction (144).
 RIOT = "145"
 OBSTRUCTION = "144"
@@ -117,5 +119,19 @@ def promised(etype: str) -> tuple[str, str | None, str] | None:
     return "THREATEN", cameo(chosen).plover_mode, chosen
 
 
-__all__ = ["COMING_CONCESSION", "COMING_WITHDRAWAL", "INTENT_CAMEO", "PEACEKEEPING", "REFUSAL_CAMEO", "REFUSED_RETREAT",
-           "THREAT_CAMEO", "announced", "promised", "protested", "readied", "refused", "ultimatum"]
+__all__ = [
+    "COMING_CONCESSION",
+    "COMING_WITHDRAWAL",
+    "INTENT_CAMEO",
+    "PEACEKEEPING",
+    "RALLY",
+    "REFUSAL_CAMEO",
+    "REFUSED_RETREAT",
+    "THREAT_CAMEO",
+    "announced",
+    "promised",
+    "protested",
+    "readied",
+    "refused",
+    "ultimatum",
+]
