@@ -12,12 +12,12 @@ table           roles
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate, act, side
 ``intent``      future, plan, report, schedule, deadline, unvoiced
 ``statement``   statement, document, speech
-``actor``       (sector), title, generic, country_part, country_only
+``actor``       (sector), title, generic, country_part, country_only, protester
 ``light``       light, aspectual, carrier, issue, finding
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
-``mood``        condition, inversion, readiness, refusal, deliberation, denial
+``mood``        condition, inversion, readiness, refusal, deliberation, denial, preparation
 ``determiner``  demonstrative, generic
 ``attitude``    holder
 ==============  =======================================================================================
@@ -44,13 +44,13 @@ ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate", "act", "side"),
     "intent": ("future", "plan", "report", "schedule", "deadline", "unvoiced"),
     "statement": ("statement", "document", "speech"),
-    "actor": ("title", "generic", "country_part", "country_only"),
+    "actor": ("title", "generic", "country_part", "country_only", "protester"),
     "light": ("light", "aspectual", "carrier", "issue", "finding"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound",
                     "speech_object"),
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
-    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation", "denial"),
+    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation", "denial", "preparation"),
     "determiner": ("demonstrative", "generic"),
     "attitude": ("holder",),
 }
