@@ -292,3 +292,16 @@ def test_types_a_call_to_unite_against_a_party_rallies_opposition(pipeline: Pipe
 
 def test_types_a_call_to_unite_against_a_thing_stays_a_request(pipeline: Pipeline) -> None:
     assert types_of(pipeline, "The president called on the nation to unite against terrorism.") == ["REQUEST"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebel fighters took Kandahar on Friday after a week of fighting.",
+    "Kandahar was taken by the insurgents after days of fighting.",
+])
+def test_types_a_place_taken_is_territory_seized(pipeline: Pipeline, sentence: str) -> None:
+    # CAMEO 192 (occupy territory), which the lexicon codes as ASSAULT like "captured" and "took control of".
+    assert types_of(pipeline, sentence) == ["ASSAULT"]
+
+
+def test_types_taking_a_flight_to_a_place_is_no_seizure(pipeline: Pipeline) -> None:
+    assert types_of(pipeline, "The minister took a flight to Kandahar on Friday.") == []
