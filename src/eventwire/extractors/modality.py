@@ -35,13 +35,10 @@ REQUEST_VERBS = vocab.words("speech", role="request")
 _HYPOTHETICAL_AUX = vocab.words("auxiliary", role="hypothetical")
 _FUTURE_AUX = vocab.words("auxiliary", role="future")
 _INTENT_WORDS = vocab.words("intent", role="future")
-_READINESS = vocab.words("mood", role="readiness")
-_CONDITION = vocab.words("mood", role="condition")
-_INVERSION = vocab.words("mood", role="inversion")
-_REFUSAL = vocab.words("mood", role="refusal")
-_PREPARATION = vocab.words("mood", role="preparation")
-_DELIBERATION = vocab.words("mood", role="deliberation")
-_DENIAL = vocab.words("mood", role="denial")
+# The mood table's columns (vocab/mood.csv), one word set each.
+_READINESS, _CONDITION, _INVERSION, _REFUSAL, _PREPARATION, _DELIBERATION, _DENIAL = (
+    vocab.words("mood", role=role)
+    for role in ("readiness", "condition", "inversion", "refusal", "preparation", "deliberation", "denial"))
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
                  "nsubj", "nsubjpass")
