@@ -130,12 +130,21 @@ def test_audit_actors_fighters_from_a_known_group_are_that_group(pipeline: Pipel
     assert [a.name for a in event.actor] == ["al-Shabaab"]
 
 
-@pytest.mark.xfail(reason="vocab/actor.csv gives 'agency' the sector SPY, so 'aid agencies' are spies; dropping the "
-                          "row leaves 'aid agencies' with no actor at all (a sector word is what makes a common noun "
-                          "an actor), so it is left as it is", strict=True)
 def test_audit_actors_aid_agencies_are_not_intelligence_services(pipeline: Pipeline) -> None:
     record = extract(pipeline, "Aid agencies appealed to the government to allow convoys into the besieged city.")
     assert all(a.sector != "SPY" for a in record.actors)
+    assert {a.name: a.sector for a in record.actors}["Aid agencies"] == "NGO"
+
+
+@pytest.mark.parametrize(("sentence", "name", "sector"), [
+    ("The news agency said the minister had resigned.", "news agency", "JRN"),
+    ("The spy agency arrested two suspects on Monday.", "spy agency", "SPY"),
+    ("The agency rejected the request of the ministry.", "agency", "GOV"),
+])
+def test_audit_actors_an_agency_is_of_the_kind_its_modifier_names(
+        pipeline: Pipeline, sentence: str, name: str, sector: str) -> None:
+    sectors = {a.name.lower(): a.sector for a in extract(pipeline, sentence).actors}
+    assert sectors[name] == sector
 
 
 @pytest.mark.parametrize(("published", "sentence"), [

@@ -172,6 +172,31 @@ def test_crossdoc_the_same_type_in_far_apart_places_is_two_events(tmp_path: Path
         assert _linked(store) == [(1, 2)]
 
 
+def test_crossdoc_the_same_side_on_neighbouring_days_with_nothing_else_shared_is_two_events(
+        tmp_path: Path, config: Config) -> None:
+    # Two towns taken a day apart, neither report placing its act: only the actor and the type agree.
+    first = _report("Fighters took a provincial capital in the south on Friday. " * 3, "Fictional Courier",
+                    [("ASSAULT", [TALIBAN], [], "2021-08-06", None)])
+    second = _report("Fighters took another provincial capital in the north on Saturday. " * 3, "Fictional Ledger",
+                     [("ASSAULT", [TALIBAN], [], "2021-08-07", None)])
+    with _store(tmp_path, [first, second], config) as store:
+        assert _linked(store) == [(1, 2)]
+
+
+def test_crossdoc_a_place_read_off_the_dateline_neither_links_nor_separates(tmp_path: Path, config: Config) -> None:
+    def datelined(text: str, outlet: str, day: str) -> ArticleRecord:
+        header = "KABUL (Fictional Wire) - "
+        article = Article(text=header + text, source=f"{outlet}.txt", outlet=outlet, published="2021-08-20",
+                          published_from="input", boilerplate=[Boilerplate(0, 5, "dateline")])
+        place = Place(text="KABUL", start=0, end=5, name="Kabul", country="AFG", admin1="Kabul", feature="city",
+                      lat=34.53, lon=69.17)
+        return ArticleRecord(article=article, events=[_event(article, 0, "ASSAULT", [TALIBAN], [], day, place)])
+    first = datelined("Fighters attacked a town in the north on Monday. " * 3, "Fictional Courier", "2021-08-16")
+    second = datelined("Fighters attacked a town in the south on Tuesday. " * 3, "Fictional Ledger", "2021-08-17")
+    with _store(tmp_path, [first, second], config) as store:
+        assert _linked(store) == [(1, 2)]
+
+
 def test_crossdoc_two_events_of_one_article_are_never_linked_together(tmp_path: Path, config: Config) -> None:
     one = _report("Fighters attacked two posts in the city. " * 3, "Fictional Courier",
                   [("ASSAULT", [TALIBAN], [], "2021-08-12", KABUL), ("ASSAULT", [TALIBAN], [], "2021-08-12", KABUL)])

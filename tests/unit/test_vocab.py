@@ -89,15 +89,22 @@ def test_vocab_unknown_table_or_role_is_a_key_error() -> None:
         vocab.words("speech", role="whisper")
 
 
-HEADER = "lemma,sector,title,generic,country_part,country_only\n"
-GOOD = "# a comment\n" + HEADER + "troops,MIL,,,x,\nenvoy,DIP,x,x,,\nhead,,x,,,\narmed,MIL,,,x,x\n"
+HEADER = "lemma,sector,title,generic,country_part,country_only,protester,body,modifier_only\n"
+GOOD = ("# a comment\n" + HEADER + "troops,MIL,,,x,,,,\nenvoy,DIP,x,x,,,,,\nhead,,x,,,,,,\narmed,MIL,,,x,x,,,\n"
+        "rioter,CVL,,,,,x,,\n")
 
 
 def test_vocab_a_good_table_parses() -> None:
     table = vocab.parse_table("actor", GOOD, "mine.csv")
-    assert table.sectors == {"troops": "MIL", "envoy": "DIP", "head": "", "armed": "MIL"}
+    assert table.sectors == {"troops": "MIL", "envoy": "DIP", "head": "", "armed": "MIL", "rioter": "CVL"}
+    assert table.roles["protester"] == {"rioter"}
     assert table.roles["title"] == {"envoy", "head"}
     assert table.roles["country_part"] == {"troops", "armed"} and table.roles["country_only"] == {"armed"}
+
+
+def test_vocab_modifier_only_words_tell_a_body_words_sector_but_make_no_mention() -> None:
+    assert vocab.modifier_sectors()["aid"] == "NGO" and "aid" not in vocab.sector_words()
+    assert "agency" in vocab.body_words() and vocab.modifier_sectors()["spy"] == "SPY"
 
 
 def test_vocab_country_only_words_are_no_sector_words_of_a_mention() -> None:
@@ -107,15 +114,16 @@ def test_vocab_country_only_words_are_no_sector_words_of_a_mention() -> None:
 
 @pytest.mark.parametrize(("text", "reason"), [
     ("lemma,sector,title\ntroops,MIL,\n", "the columns are lemma,sector,title"),
-    (HEADER + "Troops,MIL,,,,\n", "'Troops' is not a lower-case single word"),
-    (HEADER + "white house,GOV,,,,\n", "'white house' is not a lower-case single word"),
-    (HEADER + "troops,MIL,,,,\ntroops,MIL,,,,\n", "line 3: 'troops' is listed twice"),
-    (HEADER + "troops,ARMY,,,,\n", "'ARMY' is not a PLOVER sector"),
-    (HEADER + "envoy,DIP,yes,,,\n", "a role cell holds 'yes'"),
-    (HEADER + "head,,,,,\n", "'head' has no role and no sector"),
-    (HEADER + "head,,x\n", "line 2 has 3 cells, not 6"),
-    (HEADER + "air,,,,x,\n", "'air' names a country's part but has no sector"),
-    (HEADER + "air,MIL,,,,x\n", "'air' is country_only but not country_part"),
+    (HEADER + "Troops,MIL,,,,,,,\n", "'Troops' is not a lower-case single word"),
+    (HEADER + "white house,GOV,,,,,,,\n", "'white house' is not a lower-case single word"),
+    (HEADER + "troops,MIL,,,,,,,\ntroops,MIL,,,,,,,\n", "line 3: 'troops' is listed twice"),
+    (HEADER + "troops,ARMY,,,,,,,\n", "'ARMY' is not a PLOVER sector"),
+    (HEADER + "envoy,DIP,yes,,,,,,\n", "a role cell holds 'yes'"),
+    (HEADER + "head,,,,,,,,\n", "'head' has no role and no sector"),
+    (HEADER + "head,,x\n", "line 2 has 3 cells, not 9"),
+    (HEADER + "air,,,,x,,,,\n", "'air' names a country's part but has no sector"),
+    (HEADER + "air,MIL,,,,x,,,\n", "'air' is country_only but not country_part"),
+    (HEADER + "aid,,,,,,,x,\n", "'aid' is a body or modifier word but has no sector"),
     ("# only a comment\n", "it has no header"),
 ])
 def test_vocab_a_bad_table_is_e007_naming_the_file(text: str, reason: str) -> None:

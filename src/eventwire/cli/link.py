@@ -15,8 +15,8 @@ from eventwire.store import open_store
 def link_command(db: DbOption = None, config: ConfigOption = None) -> None:
     """Rebuild the cross-article tables (duplicates, linked events and their mentions, stories) of a store.
 
-    Ingest keeps them up to date batch by batch; run this after changing the [duplicates], [linking] or
-    [stories] settings, or once on a store written before eventwire linked articles.
+    Ingest keeps them up to date batch by batch; run this after changing the duplicates, linking or
+    stories settings of the config, or once on a store written before eventwire linked articles.
     """
     cfg = config_or_exit(config)
     path = db_path(db, cfg)

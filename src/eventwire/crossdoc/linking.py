@@ -70,6 +70,14 @@ def outlet_of(article: Article) -> str:
     return article.outlet or article.url or article.source
 
 
+def from_dateline(article: Article, event: Event) -> bool:
+    """Whether the event was placed by the dateline ("KABUL -"), not by its own words: where a report was filed
+    says little of where the act happened, so such a place neither links two reports nor keeps them apart."""
+    place = event.location
+    return place is not None and any(span.kind == "dateline" and span.start <= place.start and place.end <= span.end
+                                     for span in article.boilerplate)
+
+
 class Linker:
     def __init__(self, store: Store, settings: LinkSettings) -> None:
         self.store = store
@@ -78,7 +86,7 @@ class Linker:
     def mention(self, article: Article, ordinal: int, event: Event) -> Mention:
         actor = [linked_actor(a) for a in event.actor]
         recipient = [linked_actor(a) for a in event.recipient]
-        place = linked_place(event.location)
+        place = linked_place(None if from_dateline(article, event) else event.location)
         found = Mention(article, ordinal, event, actor, recipient, linked_date(event.date, self.settings), place)
         found.keys = side_keys(actor) | side_keys(recipient) | place_keys(place)
         return found
@@ -111,6 +119,10 @@ class Linker:
             else:
                 whom = side_agreement(mention.recipient, linked.recipient)
         if who is None or whom is None:
+            return None
+        # The same kind of act by the same side a day or two apart is common in a war; besides the actor, a report
+        # must agree on something of its own: the recipient, the same day told by both, or the place.
+        if not ((whom >= 0.5 and not symmetric) or when >= 1.0 or where >= 0.6):
             return None
         w_who, w_whom, w_when, w_where = s.weights
         return kind * (w_who * who + w_whom * whom + w_when * when + w_where * where)

@@ -21,6 +21,7 @@ from eventwire.extractors.mentions import (
 from eventwire.extractors.modality import (
     REQUEST_VERBS,
     SPEECH_VERBS,
+    warned_own_act,
     warns_if,
 )
 
@@ -190,7 +191,8 @@ def complement_recipients(verb: Token) -> list[Token]:
     "demanded that Hamas renounce ..." -> Hamas; "threatened to break relations with Russia" -> Russia."""
     out: list[Token] = []
     for clause in verb.children:
-        if clause.dep_ == "ccomp" and warns_if(verb):
+        own = warned_own_act(verb)
+        if clause.dep_ == "ccomp" and (warns_if(verb) or (own is not None and own.i == clause.i)):
             # "warned it would strike Iran if ...": the warner acts, its target is the recipient.
             out += verb_recipients(clause, None)
         elif clause.dep_ == "ccomp":

@@ -79,6 +79,8 @@ from eventwire.extractors.modality import (
     is_ultimatum,
     modality_of,
     obligation_of,
+    preparation_of,
+    warned_own_act,
     warns_if,
 )
 from eventwire.extractors.retelling import Retelling, is_generic, own_forces, reference_of
@@ -86,7 +88,17 @@ from eventwire.extractors.roles import dated, role_day
 from eventwire.models.review import Reviewer, load_classifier
 from eventwire.nlp.extensions import doc_text, published_date
 from eventwire.nlp.stage import Stage
-from eventwire.ontology.tiebreaks import CONSIDERED, PEACEKEEPING, announced, promised, refused, ultimatum
+from eventwire.ontology.tiebreaks import (
+    CONSIDERED,
+    PEACEKEEPING,
+    RALLY,
+    announced,
+    promised,
+    protested,
+    readied,
+    refused,
+    ultimatum,
+)
 from eventwire.types import Actor, Attribution, Event, Timex
 from eventwire.types import Span as TextSpan
 
@@ -108,6 +120,9 @@ _OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "o
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 # Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
 _TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
+_PROTESTERS = vocab.words("actor", role="protester")
+# Verbs of joining forces against someone: a call to do so rallies opposition (CAMEO 113).
+_RALLYING = frozenset({"unite", "rally", "mobilize", "mobilise", "organize", "organise"})
 
 
 @dataclass(frozen=True)
@@ -130,6 +145,24 @@ class Candidate:
     recipient_heads: list[Token] = field(default_factory=list)
     extra_actors: list[Actor] = field(default_factory=list)
     requested_by: Token | None = None
+
+
+def _rallied_against(cand: Candidate) -> tuple[set[int], list[Token]]:
+    """The acts a call asks for when they are rallying against a party ("called on Arabs to unite and rally against
+    Sharon", "urged his followers to mobilise against the government"), with the parties; empty when the call asks
+    for something else or for a stand against a thing ("to unite against terrorism")."""
+    acts = [c for c in cand.head.children if c.dep_ == "xcomp" and c.lemma_.lower() in _RALLYING]
+    acts += [g for a in acts for g in a.conjuncts if g.i > a.i]
+    targets = [g for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "against"
+               for g in p.children if g.dep_ == "pobj" and is_actorish(g)]
+    return ({a.i for a in acts} if targets else set()), targets
+
+
+def _by_protesters(cand: Candidate) -> bool:
+    """Is the act done by protesters alone ("demonstrators stormed ...", "protesters clashed with police"; not
+    "clashes between police and protesters", where the state's forces are a party too)?"""
+    heads = cand.actor_heads
+    return bool(heads) and all(h.lemma_.lower() in _PROTESTERS or h.lower_ in _PROTESTERS for h in heads)
 
 
 class EventCoder(Stage):
@@ -210,6 +243,9 @@ class EventCoder(Stage):
             # "warned that X will struggle" is a forecast; "warned the Taliban of a response if ..." a threat.
             if entry.lemma == "threaten" or warns_if(verb):
                 return False
+            own = warned_own_act(verb)
+            if own is not None and self.lexicon.match(own, "verb") is None:
+                return False  # "warned it would respond firmly": the warner's own act, one the lexicon has no word for
             preps = any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in verb.children)
             return not (has_object or preps)
         return has_clause and not has_object
@@ -401,6 +437,9 @@ class EventCoder(Stage):
                 if outer_cand.entry.type == cand.entry.type:
                     continue
             kept.append(cand)
+        rallies = {c.head.i: _rallied_against(c) for c in kept if c.entry.type == "REQUEST" and not c.nominal}
+        rallying = {i for acts, _targets in rallies.values() for i in acts}
+        kept = [c for c in kept if c.head.i not in rallying]  # "called on Arabs to unite against Sharon": one call
         for cand in kept:
             if cand.recipient_heads and cand.entry.type == "REQUEST" and cand.entry.cameo == "100" and \
                     cand.head.lemma_.lower() in SPEECH_VERBS:
@@ -409,6 +448,12 @@ class EventCoder(Stage):
                 cand.recipient_heads = [r for r in asked if is_actorish(r)]
                 continue
             self._arguments(cand)
+            acts, targets = rallies.get(cand.head.i, (set(), []))
+            if acts and not cand.nominal:
+                # The call rallies opposition against the parties named: ACCUSE (CAMEO 113).
+                cand.entry = Entry(cand.entry.pos, cand.entry.lemma, cand.entry.with_word, "ACCUSE", "disapprove",
+                                   RALLY)
+                cand.recipient_heads = targets
         return kept
 
     def events(self, doc: Doc) -> list[Event]:
@@ -464,6 +509,13 @@ class EventCoder(Stage):
         unconditional = condition_of(cand.head) is None
         ahead = modality in ("future", "hypothetical") and unconditional
         etype, mode, cameo = cand.entry.type, cand.entry.mode, cand.entry.cameo
+        preparing = preparation_of(cand.head)
+        readiness = readied(etype) if preparing is not None else None
+        if preparing is not None and readiness is not None:  # "prepared to resume shelling": a show of force
+            etype, mode, cameo = readiness
+            told_as = modality_of(preparing, on)  # the getting ready is told as done ("prepared" is no readiness here)
+            modality = told_as if told_as in ("negated", "future", "requested") else "asserted"
+            ahead = False
         if ahead and is_ultimatum(cand.head):  # "will withdraw its force unless ...": a threat
             etype, mode, cameo = ultimatum(etype, mode, cameo)
         etype, mode, cameo = announced(etype, mode, cameo, ahead=ahead, intended=ahead and is_intent(cand.head),
@@ -475,6 +527,9 @@ class EventCoder(Stage):
             modality = "asserted"
         if modality == "hypothetical" and deliberated(cand.head):
             cameo = CONSIDERED  # "is considering sending aid": CAMEO codes the weighing of the option
+        riot = protested(etype, mode) if _by_protesters(cand) else None
+        if riot is not None:  # "protesters stormed the parliament", "demonstrators blocked the border crossing"
+            etype, mode, cameo = riot
         if etype == "MOBILIZE" and any(keeps_peace(t) for t in sent):  # "deployed 300 peacekeepers"
             etype, mode, cameo = "AID", None, PEACEKEEPING
         if obligation_of(cand.head) and attribution is not None and attribution.source is not None and \

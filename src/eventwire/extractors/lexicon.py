@@ -20,6 +20,9 @@ from spacy.tokens import Token
 # object made subject by the passive ("sanctions were lifted").
 _VERB_WITH_DEPS = {"prt", "prep", "dobj", "dative", "attr", "oprd", "advmod", "acomp", "npadvmod", "nsubjpass"}
 _NOUN_WITH_DEPS = {"compound", "amod", "nmod", "prep", "npadvmod"}
+# `with` = PLACE_OBJECT: the object is a place name ("took Kabul", "Kandahar was taken"), as the tagger types it.
+PLACE_OBJECT = "@place"
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,10 @@ class Lexicon:
             if not entry.with_word:
                 continue
             for partner in partners:
-                if entry.with_word not in (partner.lemma_.lower(), partner.lower_):
+                if entry.with_word == PLACE_OBJECT:
+                    if partner.dep_ not in ("dobj", "nsubjpass") or partner.ent_type_ not in _PLACE_ENTS:
+                        continue
+                elif entry.with_word not in (partner.lemma_.lower(), partner.lower_):
                     continue
                 if pos == "verb" and partner.dep_ == "prep" and any(i < partner.i for i in objects):
                     continue  # "calling relatives ... for help": the preposition goes with the object

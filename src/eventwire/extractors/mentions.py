@@ -23,6 +23,8 @@ from eventwire.types import Actor
 
 # Role and group words -> PLOVER sector. The head noun of a mention, or a modifier of it, decides.
 SECTOR_WORDS: dict[str, str] = vocab.sector_words()
+MODIFIER_SECTORS: dict[str, str] = vocab.modifier_sectors()  # "aid" NGO before a body word ("aid agencies")
+BODY_WORDS = vocab.body_words()  # "agency": its modifiers tell its sector
 
 # Nouns that carry words, not acts: "issued a statement condemning ..." is the issuer's act, and
 # "the statement said" speaks for whoever issued it.
@@ -143,7 +145,13 @@ def _apposed_name(head: Token) -> Token | None:
 
 
 def _sector_of_words(tokens: list[Token]) -> str | None:
-    """The sector named by the mention's own words, the head (rightmost) word first."""
+    """The sector named by the mention's own words, the head (rightmost) word first; a body word's
+    modifiers come before it ("news agency" JRN, "aid agencies" NGO, "the agency" the body word's own)."""
+    if tokens and tokens[-1].lemma_.lower() in BODY_WORDS:
+        for token in reversed(tokens[:-1]):
+            for word in (token.lower_, token.lemma_.lower()):
+                if word in MODIFIER_SECTORS:
+                    return MODIFIER_SECTORS[word]
     for token in reversed(tokens):
         for word in (token.lower_, token.lemma_.lower()):
             if word in SECTOR_WORDS:

@@ -35,12 +35,10 @@ REQUEST_VERBS = vocab.words("speech", role="request")
 _HYPOTHETICAL_AUX = vocab.words("auxiliary", role="hypothetical")
 _FUTURE_AUX = vocab.words("auxiliary", role="future")
 _INTENT_WORDS = vocab.words("intent", role="future")
-_READINESS = vocab.words("mood", role="readiness")
-_CONDITION = vocab.words("mood", role="condition")
-_INVERSION = vocab.words("mood", role="inversion")
-_REFUSAL = vocab.words("mood", role="refusal")
-_DELIBERATION = vocab.words("mood", role="deliberation")
-_DENIAL = vocab.words("mood", role="denial")
+# The mood table's columns (vocab/mood.csv), one word set each.
+_READINESS, _CONDITION, _INVERSION, _REFUSAL, _PREPARATION, _DELIBERATION, _DENIAL = (
+    vocab.words("mood", role=role)
+    for role in ("readiness", "condition", "inversion", "refusal", "preparation", "deliberation", "denial"))
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_LINKS = ("xcomp", "conj", "acl", "advcl", "ccomp", "relcl", "pcomp", "dobj", "pobj", "prep", "attr",
                  "nsubj", "nsubjpass")
@@ -132,6 +130,25 @@ def warns_if(verb: Token) -> bool:
                 any(is_condition(t) for t in clause.subtree if t.pos_ in ("VERB", "AUX")):
             return True
     return False
+
+
+def warned_own_act(verb: Token) -> Token | None:
+    """The act the warner says it will do ("Japan warned it would respond firmly to any incursion", "the army
+    warned that it would not tolerate further attacks"): the verb of a will/would complement whose subject is the
+    warner or a pronoun for it. A forecast about others or things ("warned that inflation would rise", "that the
+    country would face hard times") is None; so is a state ("would be", "would have to").
+    """
+    warner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or clause.lemma_.lower() in ("have", "need"):
+            continue
+        if not {c.lower_ for c in _aux(clause)} & (_FUTURE_AUX | {"would"}):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in ("it", "they", "we", "i") or
+                                    (warner is not None and subject.lower_ == warner.lower_)):
+            return clause
+    return None
 
 
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -265,6 +282,20 @@ def is_refusal(head: Token) -> bool:
     allow")? A refusal is what happened (REJECT); an act merely not done ("did not sign", "never met", "failed
     to reach") stays the act, negated."""
     return _negated(head) and bool({c.lower_ for c in _aux(head)} & (_FUTURE_AUX | _HYPOTHETICAL_AUX))
+
+
+def preparation_of(head: Token) -> Token | None:
+    """The verb of getting ready that governs the act ("the army prepared to resume shelling", "troops are
+    preparing to storm the town"), or None. Readiness stated ("is prepared to use force") is an offer or a threat,
+    and an act in a condition is no preparation."""
+    if condition_of(head) is not None:
+        return None
+    for token in _governors(head)[:3]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _PREPARATION:
+            stated = token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"
+                                                 for c in token.children)
+            return None if stated else token
+    return None
 
 
 def is_ultimatum(head: Token) -> bool:

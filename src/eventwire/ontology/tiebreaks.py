@@ -12,6 +12,10 @@ of each outcome.
 - An act still to come under "unless" ("will withdraw its force unless ...") is an ultimatum: THREATEN.
 - A promise whose content is an act of conflict ("vowed to attack", "swore to fight") is THREATEN.
 - Peacekeepers deployed, sent or arriving are AID (protection, CAMEO 074), not MOBILIZE.
+- An attack, clash or storming by protesters is a riot, and a blockade by them an obstruction: PROTEST (CAMEO 145,
+  144), not ASSAULT or COERCE.
+- An attack its actor is getting ready for ("the army prepared to resume shelling") is MOBILIZE (PLOVER: military
+  moves short of the use of force, a show of readiness; CAMEO 152, raised alert), not the attack nor a threat.
 
 Each code chosen here has, in the CAMEO table, the type given with it, but for one deliberate difference said below
 (a test walks them all).
@@ -41,6 +45,13 @@ REFUSED_AGREEMENT = "127"  # a settlement plan or agreement rejected ("would not
 ULTIMATUM = "139"
 # Forces deployed or arriving to keep the peace give protection (CAMEO 074, AID), not a show of force (MOBILIZE).
 PEACEKEEPING = "074"
+# A call on others to join forces against a party: rallying opposition (verbal conflict, ACCUSE).
+RALLY = "113"
+# Violence or a blockade by protesters: a riot (CAMEO 145) or an obstruction (144).
+RIOT = "145"
+OBSTRUCTION = "144"
+# An attack being readied: a show of force short of its use (CAMEO 152, raised military alert).
+READIED = "152"
 # An act that is only an option being weighed ("is considering sending aid"): CAMEO 014, consider policy option.
 CONSIDERED = "014"
 
@@ -83,6 +94,23 @@ def ultimatum(etype: str, mode: str | None, code: str) -> tuple[str, str | None,
     return "THREATEN", cameo(chosen).plover_mode, chosen
 
 
+def protested(etype: str, mode: str | None) -> tuple[str, str | None, str] | None:
+    """(type, mode, code) of an act of `etype` (with `mode`) done by protesters: a riot when it is violence, an
+    obstruction when it restricts movement, else None."""
+    if etype == "ASSAULT":
+        return "PROTEST", cameo(RIOT).plover_mode, RIOT
+    if etype == "COERCE" and mode == "restrict":
+        return "PROTEST", cameo(OBSTRUCTION).plover_mode, OBSTRUCTION
+    return None
+
+
+def readied(etype: str) -> tuple[str, str | None, str] | None:
+    """(type, mode, code) of an act of `etype` its actor is preparing: MOBILIZE when it is an attack, else None."""
+    if etype != "ASSAULT":
+        return None
+    return "MOBILIZE", cameo(READIED).plover_mode, READIED
+
+
 def promised(etype: str) -> tuple[str, str | None, str] | None:
     """(type, mode, code) of a promise whose content is an act of `etype`: a threat when it is conflict, else None."""
     if etype not in CONFLICTUAL and etype != "MOBILIZE":
@@ -91,5 +119,19 @@ def promised(etype: str) -> tuple[str, str | None, str] | None:
     return "THREATEN", cameo(chosen).plover_mode, chosen
 
 
-__all__ = ["COMING_CONCESSION", "COMING_WITHDRAWAL", "INTENT_CAMEO", "PEACEKEEPING", "REFUSAL_CAMEO", "REFUSED_RETREAT",
-           "THREAT_CAMEO", "announced", "promised", "refused", "ultimatum"]
+__all__ = [
+    "COMING_CONCESSION",
+    "COMING_WITHDRAWAL",
+    "INTENT_CAMEO",
+    "PEACEKEEPING",
+    "RALLY",
+    "REFUSAL_CAMEO",
+    "REFUSED_RETREAT",
+    "THREAT_CAMEO",
+    "announced",
+    "promised",
+    "protested",
+    "readied",
+    "refused",
+    "ultimatum",
+]

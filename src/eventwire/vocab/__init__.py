@@ -12,12 +12,12 @@ table           roles
 ``speech``      attribution, quote_cue, quote_only, request, stance, predicate, act, side
 ``intent``      future, plan, report, schedule, deadline, unvoiced
 ``statement``   statement, document, speech
-``actor``       (sector), title, generic, country_part, country_only
+``actor``       (sector), title, generic, country_part, country_only, protester, body, modifier_only
 ``light``       light, aspectual, carrier, issue, finding
 ``preposition`` recipient, noun_recipient, trigger_place, clause_place, place_name, time_bound, speech_object
 ``auxiliary``   future, hypothetical
 ``thing``       document, process, place, abstract
-``mood``        condition, inversion, readiness, refusal, deliberation, denial
+``mood``        condition, inversion, readiness, refusal, deliberation, denial, preparation
 ``determiner``  demonstrative, generic
 ``attitude``    holder
 ==============  =======================================================================================
@@ -38,19 +38,20 @@ from importlib.resources import files
 from eventwire import ontology
 from eventwire.errors import EventwireError
 
-__all__ = ["ROLES", "Table", "country_part_sectors", "parse_table", "sector_words", "table", "words"]
+__all__ = ["ROLES", "Table", "body_words", "country_part_sectors", "modifier_sectors", "parse_table", "sector_words",
+           "table", "words"]
 
 ROLES: dict[str, tuple[str, ...]] = {
     "speech": ("attribution", "quote_cue", "quote_only", "request", "stance", "predicate", "act", "side"),
     "intent": ("future", "plan", "report", "schedule", "deadline", "unvoiced"),
     "statement": ("statement", "document", "speech"),
-    "actor": ("title", "generic", "country_part", "country_only"),
+    "actor": ("title", "generic", "country_part", "country_only", "protester", "body", "modifier_only"),
     "light": ("light", "aspectual", "carrier", "issue", "finding"),
     "preposition": ("recipient", "noun_recipient", "trigger_place", "clause_place", "place_name", "time_bound",
                     "speech_object"),
     "auxiliary": ("future", "hypothetical"),
     "thing": ("document", "process", "place", "abstract"),
-    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation", "denial"),
+    "mood": ("condition", "inversion", "readiness", "refusal", "deliberation", "denial", "preparation"),
     "determiner": ("demonstrative", "generic"),
     "attitude": ("holder",),
 }
@@ -112,6 +113,8 @@ def parse_table(name: str, text: str, path: str) -> Table:
             raise bad(f"line {number}: a role cell holds {odd[0]!r}, not '{_MARK}' or nothing")
         if (marks.get("country_part") or marks.get("country_only")) and not sector:
             raise bad(f"line {number}: {word!r} names a country's part but has no sector")
+        if (marks.get("body") or marks.get("modifier_only")) and not sector:
+            raise bad(f"line {number}: {word!r} is a body or modifier word but has no sector")
         if marks.get("country_only") and not marks.get("country_part"):
             raise bad(f"line {number}: {word!r} is country_only but not country_part")
         if not sector and not any(marks.values()):
@@ -146,8 +149,22 @@ def words(name: str, role: str | None = None) -> frozenset[str]:
 @cache
 def sector_words() -> dict[str, str]:
     """Role and group words -> PLOVER sector ("troops" MIL, "embassy" DIP, "police" COP)."""
-    only = table("actor").roles["country_only"]
-    return {word: sector for word, sector in table("actor").sectors.items() if sector and word not in only}
+    found = table("actor")
+    only = found.roles["country_only"] | found.roles["modifier_only"]
+    return {word: sector for word, sector in found.sectors.items() if sector and word not in only}
+
+
+def modifier_sectors() -> dict[str, str]:
+    """Words that, modifying a body word, tell its sector ("aid" NGO and "spy" SPY before "agency"): the
+    sector words and the modifier-only ones."""
+    found = table("actor")
+    return {word: sector for word, sector in found.sectors.items()
+            if sector and word not in found.roles["country_only"]}
+
+
+def body_words() -> frozenset[str]:
+    """Words for a body whose kind its modifiers tell ("agency")."""
+    return table("actor").roles["body"]
 
 
 def country_part_sectors() -> dict[str, str]:
