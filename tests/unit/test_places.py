@@ -404,6 +404,7 @@ def test_gazetteer_transliterations_of_one_name_are_exact() -> None:
         assert mazar in gaz.candidates(spelling) and gaz.is_exact(spelling, mazar), spelling
     sharm = gaz.candidates("Sharm al-Sheikh")  # "el-" is the name's own article; "al-" no alternate name
     assert [c.country for c in sharm][:1] == ["EGY"] and gaz.is_exact("Sharm al-Sheikh", sharm[0])
+    assert [(c.name, c.country) for c in gaz.candidates("Qala-e-Naw")] == [("Qala i Naw", "AFG")]  # a small town
 
 
 def test_gazetteer_vowel_respelling_is_exact_only_when_asked_and_long() -> None:

@@ -45,6 +45,10 @@ a continent or world region). An area's ``population`` is the sum of its towns o
 those nearer its centre than any other county's, within 60 km), so that it competes with towns of the same name.
 The point stands for the area on a map; Canada and Russia, say, still lie far from any one point.
 
+Names are matched by their normalised key; a name no entry carries is also looked up by its transliteration's
+variant key (:func:`variant_key`: "Mazar-i-Sharif", "Mazar-e-Sharif" -> "mazar sharif"; "Qala-e-Naw" finds the
+small town "Qala i Naw"), which counts as the entry's own name (:meth:`Gazetteer.is_exact`).
+
 Indexes are built once per process (:func:`gazetteer` is cached); lookups are dictionary reads.
 """
 
@@ -271,6 +275,7 @@ class Gazetteer:
         # Smaller towns (1,000 to 15,000 people), by their own name only: candidates for a name that no larger
         # place has (see the module docstring).
         self._small: dict[str, list[GazEntry]] = {}
+        self._small_variants: dict[str, list[GazEntry]] = {}  # their variant keys ("Qala-e-Naw": "Qala i Naw")
         for city in small:
             if int(city["geonameid"]) in self.by_id:
                 continue  # (a town of exactly 15,000 is in neither GeoNames file's larger list: keep it here)
@@ -280,6 +285,7 @@ class Gazetteer:
             entry = GazEntry(int(city["geonameid"]), str(city["name"]), "city", iso3, admin1,
                              float(city["latitude"]), float(city["longitude"]), int(city["population"]), code)
             self._small.setdefault(normalize(entry.name), []).append(entry)
+            self._small_variants.setdefault(variant_key(entry.name), []).append(entry)
         self._add_areas(towns)
         # The US counties, from our own table of their points (``us_counties.csv``): "Henry County" is one in ten
         # states; the article's other places choose (see eventwire.extractors.places).
@@ -376,7 +382,9 @@ class Gazetteer:
         A name no entry carries may be another transliteration of an entry's own name (:func:`variant_key`:
         "Qala-e-Naw" is "Qala i Naw")."""
         key = normalize(name)
-        found = self._by_key.get(key) or self._small.get(key) or self._variants.get(variant_key(key), [])
+        variant = variant_key(key)
+        found = self._by_key.get(key) or self._small.get(key) or self._variants.get(variant) or \
+            self._small_variants.get(variant, [])
         return sorted(found, key=lambda e: (-_rank(e.feature), -e.population))
 
     def small_towns(self, name: str) -> list[GazEntry]:
