@@ -142,3 +142,48 @@ def test_places_model_small_town_named_with_its_state(pipeline: Pipeline) -> Non
                                "Sirens woke the street in Oxford before dawn.")
     oxfords = [p for p in record.places if p.text == "Oxford"]
     assert len(oxfords) == 2 and all((p.country, p.admin1) == ("USA", "North Carolina") for p in oxfords)
+
+
+def test_places_model_hyphenated_transliterated_names_are_taken_whole(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Heavy rain flooded streets in Mazar-e-Sharif, and the road to Pul-i-Khumri was closed.")
+    got = {p.text: (p.country, p.feature) for p in record.places}
+    assert got == {"Mazar-e-Sharif": ("AFG", "city"), "Pul-i-Khumri": ("AFG", "city")}
+
+
+def test_places_model_another_connective_names_the_same_place(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Delegates arrived in Sharm al-Sheikh for the summit.")
+    assert [(p.text, p.name, p.country) for p in record.places] == [("Sharm al-Sheikh", "Sharm el-Sheikh", "EGY")]
+
+
+def test_places_model_event_noun_of_a_hyphenated_place_locates_the_event(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "KABUL, Aug 14 (Sample Wire) -- The Taliban capture of Mazar-i-Sharif came a day after "
+                               "the fall of two other cities.")
+    captures = [e for e in record.events if e.trigger.text == "capture"]
+    assert captures and captures[0].location is not None
+    assert captures[0].location.text == "Mazar-i-Sharif"  # not the dateline's Kabul
+
+
+def test_places_model_object_of_a_verb_of_taking_ground_is_the_place(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "ISLAMABAD, Aug 14 (Sample Wire) -- Militants overran Dera Ismail Khan overnight.")
+    assert ("Dera Ismail Khan", "PAK") in [(p.text, p.country) for p in record.places]
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].location is not None and assaults[0].location.text == "Dera Ismail Khan"
+
+
+def test_places_model_respelled_object_is_the_place_and_the_scene(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Fighters stormed Sheberghan on Friday.")
+    assert [(p.text, p.country) for p in record.places] == [("Sheberghan", "AFG")]
+    assert record.events and record.events[0].location is not None
+    assert record.events[0].location.text == "Sheberghan"
+
+
+def test_places_model_attacked_person_named_like_a_town_is_no_place(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "Senator Elizabeth Warren spoke on Monday. Critics attacked Warren for the plan.")
+    assert record.places == []
+
+
+def test_places_model_relative_clause_of_an_event_noun_locates_it(pipeline: Pipeline) -> None:
+    record = extract(pipeline, "KABUL, Aug 14 (Sample Wire) -- The negotiations, which began in Doha last year, "
+                               "collapsed on Friday after the rebels walked out.")
+    talks = [e for e in record.events if e.trigger.text == "negotiations"]
+    assert talks and talks[0].location is not None and talks[0].location.text == "Doha"

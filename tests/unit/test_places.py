@@ -395,3 +395,23 @@ def test_places_county_needs_its_own_word() -> None:
     gaz = gazetteer()
     assert any(e.feature == "admin2" and e.admin1_code == "OH" for e in gaz.candidates("Licking County"))
     assert not any(e.feature == "admin2" and e.country == "USA" for e in gaz.candidates("Licking"))
+
+
+def test_gazetteer_transliterations_of_one_name_are_exact() -> None:
+    gaz = gazetteer()
+    mazar = next(c for c in gaz.candidates("Mazar-e Sharif") if c.country == "AFG")
+    for spelling in ("Mazar-i-Sharif", "Mazar-e-Sharif", "Mazar i Sharif"):
+        assert mazar in gaz.candidates(spelling) and gaz.is_exact(spelling, mazar), spelling
+    sharm = gaz.candidates("Sharm al-Sheikh")  # "el-" is the name's own article; "al-" no alternate name
+    assert [c.country for c in sharm][:1] == ["EGY"] and gaz.is_exact("Sharm al-Sheikh", sharm[0])
+    assert [(c.name, c.country) for c in gaz.candidates("Qala-e-Naw")] == [("Qala i Naw", "AFG")]  # a small town
+
+
+def test_gazetteer_vowel_respelling_is_exact_only_when_asked_and_long() -> None:
+    gaz = gazetteer()
+    town = next(c for c in gaz.candidates("Sheberghan") if c.country == "AFG")
+    assert not gaz.is_exact("Sheberghan", town)
+    assert gaz.is_exact("Sheberghan", town, respelled=True)
+    # A short name differing in a vowel is often another place's own name.
+    pune = next(c for c in gaz.candidates("Pune") if c.country == "IND")
+    assert not gaz.is_exact("Puno", pune, respelled=True)

@@ -116,7 +116,7 @@ _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing",
                               "road", "highway", "bridge", "outpost", "post", "position", "positions", "land",
                               "island", "camp", "station", "field", "oilfield", "facility", "plant", "prison",
                               "refinery", "pipeline", "mine"}
-_OCCUPY_VERBS = {"capture", "seize", "take", "occupy", "retake", "recapture", "overrun", "storm", "gain"}
+_OCCUPY_VERBS = vocab.words("territory", role="taking")
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 # Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
 _TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
@@ -297,7 +297,8 @@ class EventCoder(Stage):
             for obj in objects:
                 ent = entity_of(obj)
                 placeish = (ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) or \
-                    obj.lemma_.lower() in _PLACE_NOUNS or obj.lower_ in _PLACE_NOUNS or is_actorish(obj)
+                    obj.lemma_.lower() in _PLACE_NOUNS or obj.lower_ in _PLACE_NOUNS or is_actorish(obj) or \
+                    any(p.start <= obj.idx < p.end for p in verb.doc._.places or [])  # "captured Mazar-i-Sharif"
                 if not placeish:
                     return False
         return True

@@ -3,11 +3,12 @@
 `Locator.locate` (called by the event coder when it builds an event; `event_location` for one event) gives
 the event's ``location``, the first of:
 
-1. a place among the trigger's own words or modifiers ("the Kabul bombing");
+1. a place among the trigger's own words or modifiers ("the Kabul bombing"), or the direct object of a verb of
+   taking, striking, entering or leaving ground ("attacked Pul-i-Khumri", ``vocab/territory.csv``);
 2. a place in a prepositional phrase of the trigger words, of their object, or of a nominal trigger
    ("fighting in Kabul", "the capture of Kunduz", "withdrawal from Afghanistan", "negotiations in Doha"), or an
-   "in/at/near" phrase the parser hung on whom the trigger is with ("talks between the rebels and the army in
-   Nairobi");
+   "in/at/near" phrase of a relative clause telling of a nominal trigger ("the talks, which opened in Doha"), or
+   one the parser hung on whom the trigger is with ("talks between the rebels and the army in Nairobi");
 3. a place "in/at/near ..." attached to the clauses the trigger hangs from, climbing light verbs, coordination and
    control ("In Kabul, the embassy issued a statement condemning ...") but never from reported content up to the
    reporting verb ("said in Washington that rebels attacked" does not put the attack in Washington), except for
@@ -28,6 +29,8 @@ _TRIGGER_PREPS = vocab.words("preposition", role="trigger_place")
 _CLAUSE_PREPS = vocab.words("preposition", role="clause_place")
 # Whom a trigger is with: a place the parser hung on them ("talks between the rebels and the army in Nairobi").
 _WITH_PREPS = vocab.words("preposition", role="recipient") | vocab.words("preposition", role="noun_recipient")
+# Verbs whose direct object, when it is a place, is where the act happened ("captured Kunduz").
+_PLACE_OBJECT_VERBS = vocab.words("territory", role="place_object")
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "dobj", "attr", "pobj", "prep", "pcomp", "appos", "nsubj",
                "nsubjpass", "npadvmod", "oprd", "ccomp", "parataxis"}
 
@@ -82,13 +85,24 @@ def _trigger_place(trigger: Span, by_token: dict[int, Place], verbal: bool = Fal
             # A country modifying the trigger is its actor ("the US withdrawal"), a city its scene.
             if tok.i in by_token and by_token[tok.i].feature != "country":
                 return by_token[tok.i]
+    # 1b. The place a verb of taking, striking, entering or leaving ground acts on: "attacked Pul-i-Khumri".
+    for token in (t for t in words if t.lemma_.lower() in _PLACE_OBJECT_VERBS):
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            for cand in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                if cand.i in by_token:
+                    return by_token[cand.i]
     # 2. A prepositional phrase of the trigger words, their objects, or of what hangs off a nominal trigger.
     heads = words + [c for t in words for c in t.children if c.dep_ in ("dobj", "attr", "npadvmod") and c not in words]
     for head in heads:
         found = _prep_place(head, _TRIGGER_PREPS, by_token, depth=2 if head.pos_ in ("NOUN", "PROPN") else 1)
         if found is not None:
             return found
-    # 2b. "in/at/near" hung by the parser on whom the trigger is with, or on one of them.
+    # 2b. "in/at/near" in a relative clause telling of a nominal trigger: "the talks, which opened in Doha".
+    for rel in (c for t in words if t.pos_ in ("NOUN", "PROPN") for c in t.children if c.dep_ == "relcl"):
+        found = _prep_place(rel, _CLAUSE_PREPS, by_token, depth=1)
+        if found is not None:
+            return found
+    # 2c. "in/at/near" hung by the parser on whom the trigger is with, or on one of them.
     for prep in (c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ in _WITH_PREPS):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             for party in (obj, *(c for c in obj.children if c.dep_ == "conj")):

@@ -14,7 +14,16 @@ Each rule reads a written convention of news, and each keeps only a name the gaz
   did not see a dateline line;
 - **a part of a place**: "Northeast Georgia", "Western Massachusetts", "Southern California's" name the state
   (an entity with no gazetteer entry of its own, opened by a compass word), as do "Northern Illinois University"
-  and "the Northeast Georgia Medical Center".
+  and "the Northeast Georgia Medical Center";
+- **a name in hyphenated parts**: "Mazar-i-Sharif", "Pul-e-Khumri", "Mazar-e Sharif", "Deir ez-Zor", "Ras
+  al-Ain", "Batesburg-Leesville" (the tokenizer splits it at the hyphens and the tagger types a piece or nothing),
+  taken whole when it is the exact name of a gazetteer place or another transliteration of one
+  (``Gazetteer.is_exact``), wherever it stands, unless the knowledge base knows it as an actor or it is part of a
+  longer entity that is no place; without a connective, each part has four letters or more ("Tri-City" is none);
+- **the object of a verb of taking, striking, entering or leaving ground** ("captured Dera Ismail Khan",
+  "entered Sheberghan"; the table ``vocab/territory.csv``, role ``place_object``): a proper name the tagger left
+  untyped or typed a person, when it is the exact name of a gazetteer place, not an actor of the knowledge base,
+  not the surname of a person of the article, and has no determiner ("won the Best in Show award").
 
 :func:`cue_mentions` gives them; a cue mention replaces an overlapping mention that has no gazetteer candidate
 (the tagger's "Greenbrier-Pocahontas County", "Northeast Georgia").
@@ -27,7 +36,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from eventwire.kb.gazetteer import GazEntry, Gazetteer
+from eventwire import vocab
+from eventwire.kb.gazetteer import CONNECTIVES, GazEntry, Gazetteer
+from eventwire.nlp.extensions import kb_of
 
 __all__ = ["cue_mentions", "has_candidates"]
 
@@ -44,6 +55,13 @@ _CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?\n])\s*)([A-Z][A-Z'’.]+(?:[ -][A-Z]
 # Words that make a part of a place of the name after them.
 _COMPASS = re.compile(r"(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|"
                       r"eastern|western|central|upstate|downstate|coastal)", re.IGNORECASE)
+
+# A name in parts joined by hyphens, with a connective or article of a transliteration between two of them or not.
+_PART = r"[A-Z][\w]*[a-z]\w*"
+_CONNECTIVE = "|".join(sorted(CONNECTIVES, key=len, reverse=True))
+_HYPHENATED = re.compile(rf"\b{_PART}(?:(?:-(?:{_CONNECTIVE})-|-(?:{_CONNECTIVE}) |[ -](?:{_CONNECTIVE})-|-)"
+                         rf"{_PART})+\b")
+_PLACE_OBJECT_VERBS = vocab.words("territory", role="place_object")
 
 
 def has_candidates(text: str, gaz: Gazetteer) -> bool:
@@ -122,6 +140,51 @@ def _place_parts(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
                 break
 
 
+def _exact_place(text: str, gaz: Gazetteer) -> bool:
+    return any(gaz.is_exact(text, c, respelled=True) for c in gaz.candidates(text))
+
+
+def _hyphenated(doc: Doc, text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Names in hyphenated parts that are gazetteer places ("Mazar-i-Sharif", "Deir ez-Zor")."""
+    kb = kb_of(doc)
+    others = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in ("GPE", "LOC", "FAC")]
+    for match in _HYPHENATED.finditer(text):
+        start, end = match.span()
+        parts = re.split(r"[ -]", match.group(0))
+        if not set(parts) & CONNECTIVES and min(len(p) for p in parts) < 4:
+            continue  # "Tri-City", "Pro-Am": a prefix, not a name's part
+        inside = any(s <= start and end <= e and e - s > end - start for s, e in others)
+        if not inside and kb.lookup(match.group(0)) is None and _exact_place(match.group(0), gaz):
+            yield start, end
+
+
+def _place_objects(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
+    """Proper names that are the direct object of a verb of taking or entering ground and name a gazetteer place."""
+    kb = kb_of(doc)
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    surnames = {ent[-1].text for ent in people if len(ent) > 1}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ not in ("", "PERSON"):
+            continue
+        head = token
+        while head.dep_ == "conj" and head.head.i != head.i:  # "attacked Kunduz and Sheberghan"
+            head = head.head
+        if head.dep_ != "dobj" or head.head.lemma_.lower() not in _PLACE_OBJECT_VERBS:
+            continue
+        if token.ent_type_:
+            span = next((ent for ent in people if ent.start <= token.i < ent.end), None)
+            if span is None or span.root.i != token.i:
+                continue
+        else:
+            lefts = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+            span = doc[min([token.i, *lefts]):token.i + 1]
+        if span.text in surnames or kb.lookup(span.text) is not None or \
+                any(c.dep_ == "det" for c in token.children):  # "won the Best in Show award"
+            continue
+        if _exact_place(span.text, gaz):
+            yield span
+
+
 def cue_mentions(doc: Doc, text: str, gaz: Gazetteer) -> list[tuple[int, int, Span | None, str]]:
     """(start, end, span if the parse has one, the name to look up) of each toponym the cues find in `text` (the
     Doc's own text), in text order, not overlapping one another. The name looked up is the text itself, except
@@ -130,8 +193,10 @@ def cue_mentions(doc: Doc, text: str, gaz: Gazetteer) -> list[tuple[int, int, Sp
     listed = [(s.start_char, s.end_char, name) for s, name in _county_lists(doc, gaz)]
     parts = [(s.start_char, s.end_char, s.text) for s in _place_parts(doc, gaz)]
     plain = [(start, end, text[start:end]) for start, end in
-             [*_counties(text, gaz), *_party_homes(text, gaz), *_caps_datelines(text, gaz)]]
-    for start, end, name in [*listed, *parts, *plain]:
+             [*_counties(text, gaz), *_party_homes(text, gaz), *_caps_datelines(text, gaz),
+              *_hyphenated(doc, text, gaz)]]
+    objects = [(s.start_char, s.end_char, s.text) for s in _place_objects(doc, gaz)]
+    for start, end, name in [*listed, *parts, *plain, *objects]:
         if any(s < end and start < e for s, e, _, _ in found):
             continue
         found.append((start, end, doc.char_span(start, end, alignment_mode="expand"), name))

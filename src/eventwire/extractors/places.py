@@ -139,7 +139,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
                        token.i + 1]
             if not overlaps_blocked(span.start_char, span.end_char) and \
                     kb_of(doc).lookup(span.text) is None and \
-                    any(gaz.is_exact(span.text, c) for c in gaz.candidates(span.text)):
+                    any(gaz.is_exact(span.text, c, respelled=True) for c in gaz.candidates(span.text)):
                 add(span, span.text, span.start_char, span.end_char)
     kb = kb_of(doc)
     whole = doc_text(doc)
@@ -243,7 +243,7 @@ def _reads_as_place(ent: Span, gaz: Gazetteer) -> bool:
     """A PERSON entity the tagger got wrong: it names a gazetteer place and stands where places stand."""
     if kb_of(ent.doc).lookup(ent.text) is not None:
         return False  # a person the knowledge base knows
-    candidates = [c for c in gaz.candidates(ent.text) if gaz.is_exact(ent.text, c)]
+    candidates = [c for c in gaz.candidates(ent.text) if gaz.is_exact(ent.text, c, respelled=True)]
     if not candidates:
         return False
     root = ent.root
@@ -394,7 +394,7 @@ def _best(mention: Mention, options: list[GazEntry], gaz: Gazetteer, context: _C
     best, best_score = None, -math.inf
     for entry in options:
         score = math.log10(entry.population + 10)
-        if not gaz.is_exact(mention.lookup or mention.text, entry):
+        if not gaz.is_exact(mention.lookup or mention.text, entry, respelled=True):
             score -= 2.5  # an alternate name ("Mashhad" is also called "Alexandria" somewhere) is weak evidence
         if entry.feature == "country":
             score += COUNTRY_BONUS

@@ -45,6 +45,10 @@ a continent or world region). An area's ``population`` is the sum of its towns o
 those nearer its centre than any other county's, within 60 km), so that it competes with towns of the same name.
 The point stands for the area on a map; Canada and Russia, say, still lie far from any one point.
 
+Names are matched by their normalised key; a name no entry carries is also looked up by its transliteration's
+variant key (:func:`variant_key`: "Mazar-i-Sharif", "Mazar-e-Sharif" -> "mazar sharif"; "Qala-e-Naw" finds the
+small town "Qala i Naw"), which counts as the entry's own name (:meth:`Gazetteer.is_exact`).
+
 Indexes are built once per process (:func:`gazetteer` is cached); lookups are dictionary reads.
 """
 
@@ -54,22 +58,50 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from eventwire.kb import DATA_DIR, load_kb, normalize
 
 Feature = Literal["city", "admin1", "admin2", "country", "region", "other"]
 
-__all__ = ["AREA_WORDS", "MIN_CITY_POPULATION", "SMALL_CITY_POPULATION", "GazEntry", "Gazetteer", "gazetteer", "km"]
+__all__ = ["AREA_WORDS", "CONNECTIVES", "MIN_CITY_POPULATION", "SKELETON_LENGTH", "SMALL_CITY_POPULATION", "GazEntry",
+           "Gazetteer", "gazetteer", "km", "skeleton", "variant_key"]
 
 MIN_CITY_POPULATION = 15000
 SMALL_CITY_POPULATION = 1000
+# The shortest name whose vowels may differ from a place's own name for it to be that name (Gazetteer.is_exact).
+SKELETON_LENGTH = 7
 # Words that name an area's kind after its name: "Helmand province", "Washington state", "Donetsk oblast" (not
 # "... County": it is part of a US county's own name in our table, and "Henry" alone is no county).
 AREA_WORDS = ("province", "state", "governorate", "oblast", "prefecture")
 _GENERIC_AREA = re.compile(rf"(.+?)\s+(?:{'|'.join(AREA_WORDS)}|region)", re.IGNORECASE)
 _LATIN = re.compile(r"^[\w\s'’.\-()]+$")
+# Transliteration (see variant_key): the Persian, Arabic and Urdu connectives and articles written as words of
+# their own between two parts of a name ("Mazar-i-Sharif", "Mazar-e Sharif", "Deir ez-Zor", "Sharm el-Sheikh"),
+# and the articles opening one ("Al Fashir", "El Fasher", "An Najaf").
+CONNECTIVES = frozenset({"i", "e", "ul", "ol", "al", "el", "ez", "es", "ed", "ad", "ar", "as", "ash", "az", "at",
+                          "an", "un", "ud"})
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "at", "an", "ez", "es"})
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def variant_key(name: str) -> str:
+    """The matching key of a name with its transliteration's connectives dropped and an opening article written
+    "al": "Mazar-i-Sharif", "Mazar-e Sharif" and "Mazar Sharif" -> "mazar sharif"; "El Fasher" -> "al fasher"."""
+    words = normalize(name).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words[0] = "al"
+    return " ".join(w for i, w in enumerate(words) if i == 0 or i == len(words) - 1 or w not in CONNECTIVES)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A name's variant key with each run of vowels written "a" and each doubled letter single ("Sheberghan" and
+    "Shibirghān" -> "shabarghan"): two spellings of one name in Latin letters."""
+    return " ".join(w[0] + _VOWELS.sub("a", _REPEATS.sub(r"\1", w[1:])) for w in variant_key(name).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +207,7 @@ class Gazetteer:
         us_states: dict[str, dict[str, Any]] = gc.get_us_states()
         self._by_key: dict[str, list[GazEntry]] = {}
         self._exact: dict[str, set[int]] = {}  # keys that are an entry's own name (not an alternate name)
+        self._variants: dict[str, list[GazEntry]] = {}  # variant keys (variant_key) of the entries' own names
         self.by_id: dict[int, GazEntry] = {}
         self.capital_of: dict[str, GazEntry] = {}
         state_points: dict[str, list[tuple[float, float, int]]] = {}
@@ -242,6 +275,7 @@ class Gazetteer:
         # Smaller towns (1,000 to 15,000 people), by their own name only: candidates for a name that no larger
         # place has (see the module docstring).
         self._small: dict[str, list[GazEntry]] = {}
+        self._small_variants: dict[str, list[GazEntry]] = {}  # their variant keys ("Qala-e-Naw": "Qala i Naw")
         for city in small:
             if int(city["geonameid"]) in self.by_id:
                 continue  # (a town of exactly 15,000 is in neither GeoNames file's larger list: keep it here)
@@ -251,6 +285,7 @@ class Gazetteer:
             entry = GazEntry(int(city["geonameid"]), str(city["name"]), "city", iso3, admin1,
                              float(city["latitude"]), float(city["longitude"]), int(city["population"]), code)
             self._small.setdefault(normalize(entry.name), []).append(entry)
+            self._small_variants.setdefault(variant_key(entry.name), []).append(entry)
         self._add_areas(towns)
         # The US counties, from our own table of their points (``us_counties.csv``): "Henry County" is one in ten
         # states; the article's other places choose (see eventwire.extractors.places).
@@ -336,13 +371,20 @@ class Gazetteer:
             bucket.append(entry)
         if exact:
             self._exact.setdefault(key, set()).add(entry.geonames_id)
+            variants = self._variants.setdefault(variant_key(key), [])
+            if entry not in variants:
+                variants.append(entry)
 
     # -- lookups -----------------------------------------------------------------------------------------------
 
     def candidates(self, name: str) -> list[GazEntry]:
-        """Every entry ``name`` names (own or alternate name), most populous first; countries before their cities."""
+        """Every entry ``name`` names (own or alternate name), most populous first; countries before their cities.
+        A name no entry carries may be another transliteration of an entry's own name (:func:`variant_key`:
+        "Qala-e-Naw" is "Qala i Naw")."""
         key = normalize(name)
-        found = self._by_key.get(key) or self._small.get(key, [])
+        variant = variant_key(key)
+        found = self._by_key.get(key) or self._small.get(key) or self._variants.get(variant) or \
+            self._small_variants.get(variant, [])
         return sorted(found, key=lambda e: (-_rank(e.feature), -e.population))
 
     def small_towns(self, name: str) -> list[GazEntry]:
@@ -358,10 +400,23 @@ class Gazetteer:
             return []
         return [e for e in self.candidates(match.group(1)) if e.feature in ("admin1", "admin2")]
 
-    def is_exact(self, name: str, entry: GazEntry) -> bool:
-        """Whether ``name`` is the entry's own name (or a KB name of a country), not one of its alternate names."""
-        return entry.geonames_id in self._exact.get(normalize(name), set()) or \
-            (entry.population < self.min_city_population and entry.feature == "city")
+    def is_exact(self, name: str, entry: GazEntry, respelled: bool = False) -> bool:
+        """Whether ``name`` is the entry's own name (or a KB name of a country), not one of its alternate names,
+        or another transliteration of it: the same words but for connectives and an opening article
+        (:func:`variant_key`: "Mazar-i-Sharif" for "Mazār-e Sharīf"). With `respelled`, also an alternate name
+        of 7 letters or more differing from the own name only in its vowels and doubled letters (:func:`skeleton`:
+        "Sheberghan" for "Shibirghān"); a short one is often another name ("Puno" and "Pune"), and a word spelled
+        like a place's alternate name inside a title or a company's name is no place ("The Monster at ..." is not
+        Münster), so only the finders of untyped names ask for it."""
+        key = normalize(name)
+        if entry.geonames_id in self._exact.get(key, set()) or \
+                (entry.population < self.min_city_population and entry.feature == "city"):
+            return True
+        variant = variant_key(key)
+        if variant_key(entry.name) == variant or entry in self._variants.get(variant, ()):
+            return True
+        return respelled and len(key) >= SKELETON_LENGTH and entry in self._by_key.get(key, ()) and \
+            skeleton(key) == skeleton(entry.name)
 
     def state_abbreviation(self, text: str) -> GazEntry | None:
         """The US state a postal code or AP abbreviation names ("GA", "Ga.", "W. Va."), else None."""

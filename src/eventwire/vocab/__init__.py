@@ -20,6 +20,7 @@ table           roles
 ``mood``        condition, inversion, readiness, refusal, deliberation, denial, preparation
 ``determiner``  demonstrative, generic
 ``attitude``    holder
+``territory``   taking, place_object
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -54,6 +55,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "mood": ("condition", "inversion", "readiness", "refusal", "deliberation", "denial", "preparation"),
     "determiner": ("demonstrative", "generic"),
     "attitude": ("holder",),
+    "territory": ("taking", "place_object"),
 }
 """Every table and its role columns, in file order."""
 
