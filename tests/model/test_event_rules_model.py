@@ -43,3 +43,26 @@ def test_rules_aid_handed_over_is_aid(rules: Pipeline, sentence: str) -> None:
 ])
 def test_rules_a_delivery_of_no_aid_is_no_aid(rules: Pipeline, sentence: str) -> None:
     assert "AID" not in types_of(rules, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jordan and Iraq resumed oil exports through the northern pipeline.",
+    "Kenya began importing maize from Zambia in March.",
+    "The two airlines restarted flights between the capitals.",
+    "Greek and Cypriot ships held joint naval drills south of Crete.",
+    "Spanish and French police launched a coordinated operation against car thieves.",
+    "Norway handed over two fugitives wanted for fraud to Swedish prosecutors.",
+    "The two states reopened their border to traffic.",
+])
+def test_rules_trade_resumed_joint_operations_and_fugitives_handed_over_are_cooperation(
+        rules: Pipeline, sentence: str) -> None:
+    # PLOVER COOPERATE: material cooperation, economic (trade), military (joint operations) or judicial.
+    assert types_of(rules, sentence) == ["COOPERATE"]
+
+
+def test_rules_exercises_without_a_partner_stay_mobilization(rules: Pipeline) -> None:
+    assert types_of(rules, "The navy conducted live-fire exercises near the islands.") == ["MOBILIZE"]
+
+
+def test_rules_a_prisoner_handed_back_stays_a_retreat(rules: Pipeline) -> None:
+    assert types_of(rules, "The rebels handed over the captured soldiers to the Red Cross.") == ["RETREAT"]
