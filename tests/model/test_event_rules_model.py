@@ -66,3 +66,21 @@ def test_rules_exercises_without_a_partner_stay_mobilization(rules: Pipeline) ->
 
 def test_rules_a_prisoner_handed_back_stays_a_retreat(rules: Pipeline) -> None:
     assert types_of(rules, "The rebels handed over the captured soldiers to the Red Cross.") == ["RETREAT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey moved tanks and artillery to the Syrian border.",
+    "Britain dispatched a destroyer to the Gulf.",
+    "The air force scrambled two jets when the bombers neared its airspace.",
+    "The army put its reserve units on standby.",
+    "Security was tightened at the stadium before the match.",
+    "Police set up roadblocks on the roads out of the capital.",
+    "Pakistan test-fired a cruise missile on Friday.",
+])
+def test_rules_forces_moved_alerted_or_weapons_tested_are_mobilization(rules: Pipeline, sentence: str) -> None:
+    # PLOVER MOBILIZE: forces moved or put on alert, weapons tested, security raised: a show of force.
+    assert types_of(rules, sentence) == ["MOBILIZE"]
+
+
+def test_rules_agreeing_to_boost_security_cooperation_stays_an_agreement(rules: Pipeline) -> None:
+    assert types_of(rules, "The two ministers agreed to boost security cooperation.") == ["AGREE"]
