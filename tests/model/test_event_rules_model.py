@@ -84,3 +84,19 @@ def test_rules_forces_moved_alerted_or_weapons_tested_are_mobilization(rules: Pi
 
 def test_rules_agreeing_to_boost_security_cooperation_stays_an_agreement(rules: Pipeline) -> None:
     assert types_of(rules, "The two ministers agreed to boost security cooperation.") == ["AGREE"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bus drivers in Lagos walked out over unpaid wages.",
+    "Nurses walked off the job at three hospitals.",
+    "Railway workers began an indefinite strike on Monday.",
+    "Students held a vigil for the detained lecturer.",
+    "Climate activists glued themselves to the runway.",
+])
+def test_rules_strikes_vigils_and_lock_ons_are_protest(rules: Pipeline, sentence: str) -> None:
+    # PLOVER PROTEST: demonstrations, strikes and obstruction by civilians.
+    assert types_of(rules, sentence) == ["PROTEST"]
+
+
+def test_rules_walking_out_of_talks_stays_a_rejection(rules: Pipeline) -> None:
+    assert types_of(rules, "The rebel delegation walked out of the peace talks.") == ["REJECT"]
