@@ -100,3 +100,19 @@ def test_rules_strikes_vigils_and_lock_ons_are_protest(rules: Pipeline, sentence
 
 def test_rules_walking_out_of_talks_stays_a_rejection(rules: Pipeline) -> None:
     assert types_of(rules, "The rebel delegation walked out of the peace talks.") == ["REJECT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Border police seized a truck loaded with cigarettes.",
+    "The authorities cut the internet across the northern provinces.",
+    "The governor closed two churches in the district.",
+    "The regulator revoked the licence of the opposition radio station.",
+    "Officials evicted the traders from the central market.",
+])
+def test_rules_seizures_shutdowns_and_evictions_are_coercion(rules: Pipeline, sentence: str) -> None:
+    # PLOVER COERCE: seizing property, administrative sanctions and restrictions, expulsions.
+    assert types_of(rules, sentence) == ["COERCE"]
+
+
+def test_rules_a_town_seized_stays_an_assault(rules: Pipeline) -> None:
+    assert types_of(rules, "Rebels seized the town after a week of fighting.") == ["ASSAULT"]
