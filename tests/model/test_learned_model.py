@@ -36,7 +36,7 @@ def _events(sentences: list[str], learned: bool, tmp_path: Path) -> list[list[st
 
 def test_learned_classifier_codes_a_sentence_the_rules_miss(tmp_path: Path) -> None:
     sentences = ["Thousands of soldiers were sent to the southern border overnight.",
-                 "Hundreds of dockworkers downed tools in Mombasa on Tuesday."]
+                 "Hundreds of dockworkers went on a go-slow in Mombasa on Tuesday."]
     assert _events(sentences, learned=False, tmp_path=tmp_path) == [[], []]
     assert _events(sentences, learned=True, tmp_path=tmp_path) == [["MOBILIZE"], ["PROTEST"]]
 

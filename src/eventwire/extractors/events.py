@@ -197,6 +197,14 @@ class EventCoder(Stage):
             light = self._light_candidate(token)  # "engaged in ethnic cleansing": the noun names the act
             if light is not None:
                 return light
+        if lemma in LIGHT_VERBS and match.partner is not None and match.partner.dep_ == "dobj":
+            qualified = self.lexicon.match(match.partner, "noun")
+            if qualified is not None and qualified.partner is not None:
+                # "conducted joint exercises": the object's own modifier names the act more closely than the
+                # verb's row for the bare object ("conducted exercises": a mobilisation).
+                light = self._light_candidate(token)
+                if light is not None:
+                    return light
         if match.partner is not None and abs(match.partner.i - token.i) <= 6:
             tokens.append(match.partner)
         elif lemma in LIGHT_VERBS:

@@ -77,6 +77,9 @@ class Lexicon:
         partners += [c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
         # "launched air and artillery strikes": each coordinated object is an object.
         partners += [g for c in partners if c.dep_ == "dobj" for g in c.conjuncts if g.i > c.i]
+        if pos == "noun":
+            # "joint air force exercises": the parser hangs the modifier on the noun's compound.
+            partners += [g for c in token.children if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
         if pos == "verb":
             # "called on the Council to agree": the object of the verb may sit inside its xcomp's subject.
             partners += [g for c in token.children if c.dep_ in ("dobj", "prep") for g in c.children
