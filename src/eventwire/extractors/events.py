@@ -119,10 +119,10 @@ _PLACE_NOUNS = PLACE_NOUNS | {"base", "airport", "control", "power", "crossing",
 _OCCUPY_VERBS = vocab.words("territory", role="taking")
 _PROTEST_VERBS = {"demonstrate", "rally", "march"}
 # Verbs of travel whose purpose ("for talks") names the meeting their subject travels to.
-_TRAVEL_VERBS = frozenset({"travel", "fly", "return", "head", "arrive", "journey"})
+_TRAVEL_VERBS = vocab.words("action", role="travel")
 _PROTESTERS = vocab.words("actor", role="protester")
 # Verbs of joining forces against someone: a call to do so rallies opposition (CAMEO 113).
-_RALLYING = frozenset({"unite", "rally", "mobilize", "mobilise", "organize", "organise"})
+_RALLYING = vocab.words("action", role="rallying")
 
 
 @dataclass(frozen=True)

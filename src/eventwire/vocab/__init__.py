@@ -21,6 +21,7 @@ table           roles
 ``determiner``  demonstrative, generic
 ``attitude``    holder
 ``territory``   taking, place_object
+``action``      rallying, travel
 ==============  =======================================================================================
 
 ``words(table, role=None)`` gives the words of a table, or of one role; ``sector_words()`` the word -> sector
@@ -56,6 +57,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "determiner": ("demonstrative", "generic"),
     "attitude": ("holder",),
     "territory": ("taking", "place_object"),
+    "action": ("rallying", "travel"),
 }
 """Every table and its role columns, in file order."""
 
